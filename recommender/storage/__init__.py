@@ -1,0 +1,1 @@
+"""Storage: the SQLite database, its typed models, migrations and the change log that sync ships."""

@@ -1,0 +1,141 @@
+"""Opening a Grapevine database: SQLite pragmas, schema migration on open, and units of work.
+
+Write transactions start with ``BEGIN IMMEDIATE``: SQLite then serialises writers up front (waiting on the busy
+timeout) instead of failing a deferred transaction mid-way when it first tries to write, which is what lets two
+processes write one database safely. Reads use ordinary deferred transactions and never block writers under WAL.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from collections.abc import Callable
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from recommender.storage.changelog import ChangeRecorder, Changes
+from recommender.storage.hlc import wall_clock_ms
+from recommender.storage.migrations import SchemaError, upgrade_to_head
+
+logger = logging.getLogger(__name__)
+
+APP_NAME = "Grapevine"
+DATABASE_FILENAME = "grapevine.sqlite"
+# How long a writer waits for another process's write transaction before giving up.
+BUSY_TIMEOUT_S = 30.0
+
+
+def default_database_path() -> Path:
+    """The per-user database in the platform's data directory (e.g. ~/.local/share/Grapevine)."""
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / DATABASE_FILENAME
+
+
+class DatabaseError(Exception):
+    """The database file cannot be used (unreadable, not a Grapevine database, or from a newer release)."""
+
+
+def _make_engine(path: Path, begin_statement: str) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"timeout": BUSY_TIMEOUT_S},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # Take transaction control away from the sqlite3 module so that BEGIN is ours to issue.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        # FULL: a committed edit survives a power cut, not just a crash; desktop writes are few and small.
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql(begin_statement)
+
+    return engine
+
+
+class UnitOfWork:
+    """One write transaction: a session plus the recorder that stamps and logs every field it changes."""
+
+    def __init__(self, session: Session, now_ms: Callable[[], int] = wall_clock_ms):
+        self.session = session
+        self.recorder = ChangeRecorder(session, now_ms)
+
+    @property
+    def changes(self) -> Changes:
+        """What this unit of work has changed so far, for the caller to decide what to redraw."""
+        return self.recorder.changes
+
+
+class Database:
+    """A Grapevine database file, migrated to the current schema when opened."""
+
+    def __init__(self, path: Path, now_ms: Callable[[], int] = wall_clock_ms):
+        self.path = path
+        # The wall clock behind change stamps; tests replace it to make the clock jump.
+        self.now_ms = now_ms
+        self._write_engine = _make_engine(path, "BEGIN IMMEDIATE")
+        self._read_engine = _make_engine(path, "BEGIN")
+        self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(self._read_engine)
+
+    @classmethod
+    def open(cls, path: Path | str | None = None, now_ms: Callable[[], int] = wall_clock_ms) -> Database:
+        """Open (creating if needed) and migrate the database at ``path``, or the per-user default."""
+        path = Path(path) if path is not None else default_database_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise DatabaseError(f"cannot create the folder for {path}: {error.strerror}") from error
+        database = cls(path, now_ms)
+        try:
+            with database._write_engine.begin() as connection:
+                upgrade_to_head(connection)
+        except SchemaError as error:
+            database.close()
+            raise DatabaseError(f"cannot open {path}: {error}") from error
+        except sqlite3.DatabaseError as error:
+            database.close()
+            raise DatabaseError(f"{path} is not a usable database: {error}") from error
+        except Exception as error:
+            database.close()
+            # SQLAlchemy wraps sqlite3 errors; unwrap the common "not a database" case for a clear message.
+            cause = getattr(error, "orig", None)
+            if isinstance(cause, sqlite3.DatabaseError):
+                raise DatabaseError(f"{path} is not a usable database: {cause}") from error
+            raise
+        logger.info("opened database %s", path)
+        return database
+
+    @contextmanager
+    def write(self) -> Iterator[UnitOfWork]:
+        """A write transaction: commits when the block ends, rolls back everything if it raises."""
+        with self._write_sessions() as session, session.begin():
+            unit = UnitOfWork(session, self.now_ms)
+            yield unit
+            unit.recorder.flush()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only snapshot of the database for the length of the block."""
+        with self._read_sessions() as session:
+            yield session
+
+    @property
+    def engine(self) -> Engine:
+        """The engine used for writes, for bulk loaders that bypass the ORM."""
+        return self._write_engine
+
+    def close(self) -> None:
+        self._write_engine.dispose()
+        self._read_engine.dispose()

@@ -1,0 +1,1 @@
+"""Package data for Grapevine: category taxonomy, demo word lists, icons and themes."""
