@@ -96,7 +96,7 @@ def set_trust(
     uow: UnitOfWork,
     truster_id: uuid.UUID,
     trustee_id: uuid.UUID,
-    level: float | str,
+    level: float | str | None,
     *,
     category: str | None = None,
 ) -> TrustRecord:
@@ -106,14 +106,15 @@ def set_trust(
     for field, person_id in (("truster", truster_id), ("trustee", trustee_id)):
         if uow.session.get(Person, person_id) is None:
             raise ValidationError(field, ErrorCode.UNKNOWN_REFERENCE, str(person_id), kind="person")
+    scope = validation.category("category", category) if category is not None else None
     values = {
         "truster_id": truster_id,
         "trustee_id": trustee_id,
-        "category": validation.category("category", category) if category is not None else None,
+        "category": scope,
         "level": validation.trust_level("level", level),
         "deleted": False,
     }
-    link_id = trust_id_for(truster_id, trustee_id, values["category"])
+    link_id = trust_id_for(truster_id, trustee_id, scope)
     link = uow.session.get(Trust, link_id)
     if link is None:
         link = uow.recorder.create(Trust, link_id, values)

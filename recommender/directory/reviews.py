@@ -54,18 +54,17 @@ def _my_id(session: Session) -> uuid.UUID:
     return me
 
 
-def clean_review(
-    session: Session, draft: ReviewDraft, recorded_by_id: uuid.UUID, today: dt.date
-) -> dict[str, Any]:
+def clean_review(session: Session, draft: ReviewDraft, recorded_by_id: uuid.UUID, today: dt.date) -> dict[str, Any]:
     author_id = draft.author_id or recorded_by_id
-    for field, model, record_id in (
-        ("vendor", Vendor, draft.vendor_id),
-        ("author", Person, author_id),
-        ("recorded_by", Person, recorded_by_id),
-    ):
-        record = session.get(model, record_id)
+    references: dict[str, tuple[Vendor | Person | None, uuid.UUID]] = {
+        "vendor": (session.get(Vendor, draft.vendor_id), draft.vendor_id),
+        "author": (session.get(Person, author_id), author_id),
+        "recorded_by": (session.get(Person, recorded_by_id), recorded_by_id),
+    }
+    for field, (record, record_id) in references.items():
         if record is None or record.deleted:
-            raise ValidationError(field, ErrorCode.UNKNOWN_REFERENCE, str(record_id), kind=field.replace("_", " "))
+            kind = "vendor" if field == "vendor" else "person"
+            raise ValidationError(field, ErrorCode.UNKNOWN_REFERENCE, str(record_id), kind=kind)
     return {
         "vendor_id": draft.vendor_id,
         "author_id": author_id,

@@ -53,9 +53,7 @@ def clean_vendor(draft: VendorDraft) -> dict[str, Any]:
     lat, lon = validation.coordinates(draft.lat, draft.lon)
     source = validation.required_text("source", draft.source, limit=16)
     if source not in SOURCES:
-        raise ValidationError(
-            "source", ErrorCode.NOT_ALLOWED, source, reason=f"must be one of {', '.join(SOURCES)}"
-        )
+        raise ValidationError("source", ErrorCode.NOT_ALLOWED, source, reason=f"must be one of {', '.join(SOURCES)}")
     return {
         "name": validation.required_text("name", draft.name, limit=200),
         "category": validation.category("category", draft.category),
@@ -63,9 +61,7 @@ def clean_vendor(draft: VendorDraft) -> dict[str, Any]:
         "lat": lat,
         "lon": lon,
         "service_area": validation.text("service_area", draft.service_area, limit=200),
-        "service_radius_km": validation.number(
-            "service_radius_km", draft.service_radius_km, low=0.01, high=500.0
-        ),
+        "service_radius_km": validation.number("service_radius_km", draft.service_radius_km, low=0.01, high=500.0),
         "phone": validation.phone("phone", draft.phone),
         "email": validation.email("email", draft.email),
         "website": validation.website("website", draft.website),

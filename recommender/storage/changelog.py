@@ -15,9 +15,10 @@ from dataclasses import dataclass, field, fields
 from functools import cache
 from typing import Any
 
-from sqlalchemy import func, insert, inspect, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import ColumnDefault
 
 from recommender.storage.hlc import HybridClock, Stamp, wall_clock_ms
 from recommender.storage.models import (
@@ -60,7 +61,7 @@ class Changes:
 
 
 def entity_name(model: type[Base]) -> str:
-    return model.__tablename__
+    return str(model.__tablename__)
 
 
 @cache
@@ -68,7 +69,7 @@ def synced_fields(model: type[SyncedRecord]) -> tuple[str, ...]:
     """The fields of a record that sync one by one: every column but the id and per-install facts."""
     return tuple(
         column.key
-        for column in inspect(model).columns
+        for column in model.__mapper__.columns
         if column.key != "id" and not column.info.get("local_only", False)
     )
 
@@ -88,7 +89,7 @@ def decode_value(model: type[SyncedRecord], field_name: str, value: Any) -> Any:
     """The inverse of :func:`encode_value` for one field of one model."""
     if value is None:
         return None
-    python_type = inspect(model).columns[field_name].type.python_type
+    python_type = model.__mapper__.columns[field_name].type.python_type
     if python_type is uuid.UUID:
         return uuid.UUID(value)
     if python_type is dt.date:
@@ -186,9 +187,7 @@ class ChangeRecorder:
             )
             .where(ChangeLogEntry.seq > after_seq)
         )
-        self.session.execute(
-            insert(OutboxEntry).from_select([OutboxEntry.change_seq, OutboxEntry.group_id], shared)
-        )
+        self.session.execute(insert(OutboxEntry).from_select([OutboxEntry.change_seq, OutboxEntry.group_id], shared))
 
     def _load_clock(self) -> HybridClock:
         device = self.session.get(LocalMeta, _DEVICE_KEY)
@@ -196,19 +195,14 @@ class ChangeRecorder:
             device = LocalMeta(key=_DEVICE_KEY, value=secrets.token_hex(8))
             self.session.add(device)
         last = self.session.get(LocalMeta, _CLOCK_KEY)
-        return HybridClock(
-            device.value, Stamp.decode(last.value) if last is not None else None, now_ms=self.now_ms
-        )
+        return HybridClock(device.value, Stamp.decode(last.value) if last is not None else None, now_ms=self.now_ms)
 
 
 def _default_of(model: type[SyncedRecord], name: str) -> Any:
-    column = inspect(model).columns[name]
-    default = column.default
-    if default is None:
+    default = model.__mapper__.columns[name].default
+    if not isinstance(default, ColumnDefault):
         return None
-    if default.is_callable:
-        return default.arg(None)  # type: ignore[union-attr]
-    return default.arg  # type: ignore[union-attr]
+    return default.arg(None) if default.is_callable else default.arg
 
 
 def _chunks(rows: list[dict[str, Any]], size: int) -> Iterable[list[dict[str, Any]]]:

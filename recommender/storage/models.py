@@ -74,12 +74,8 @@ class Person(Base):
     notes: Mapped[str | None] = mapped_column(Text)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
 
-    trust_given: Mapped[list[Trust]] = relationship(
-        back_populates="truster", foreign_keys="Trust.truster_id"
-    )
-    trust_received: Mapped[list[Trust]] = relationship(
-        back_populates="trustee", foreign_keys="Trust.trustee_id"
-    )
+    trust_given: Mapped[list[Trust]] = relationship(back_populates="truster", foreign_keys="Trust.truster_id")
+    trust_received: Mapped[list[Trust]] = relationship(back_populates="trustee", foreign_keys="Trust.trustee_id")
     reviews: Mapped[list[Review]] = relationship(back_populates="author", foreign_keys="Review.author_id")
 
     __table_args__ = (

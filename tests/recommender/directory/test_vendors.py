@@ -109,4 +109,7 @@ def test_list_by_category(db: Database) -> None:
     add(db, name="Bright Smiles", category="dentist")
     add(db, name="Fix-It Plumbing", category="plumber")
     with db.read() as session:
-        assert [v.name for v in list_vendors(session, category="dentist")] == ["Bright Smiles", "Maple Dental"]
+        assert [v.name for v in list_vendors(session, category="dentist")] == [
+            "Bright Smiles",
+            "Maple Dental",
+        ]

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-
 revision: str = "0001"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
@@ -114,9 +113,7 @@ def upgrade() -> None:
         "outbox",
         sa.Column("change_seq", sa.Integer(), nullable=False),
         sa.Column("group_id", sa.Uuid(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["change_seq"], ["change_log.seq"], name=op.f("fk_outbox_change_seq_change_log")
-        ),
+        sa.ForeignKeyConstraint(["change_seq"], ["change_log.seq"], name=op.f("fk_outbox_change_seq_change_log")),
         sa.ForeignKeyConstraint(["group_id"], ["groups.id"], name=op.f("fk_outbox_group_id_groups")),
         sa.PrimaryKeyConstraint("change_seq", "group_id", name=op.f("pk_outbox")),
     )
@@ -134,9 +131,7 @@ def upgrade() -> None:
         sa.Column("deleted", sa.Boolean(), nullable=False),
         sa.CheckConstraint("rating >= 1 AND rating <= 5", name=op.f("ck_reviews_rating_range")),
         sa.ForeignKeyConstraint(["author_id"], ["people.id"], name=op.f("fk_reviews_author_id_people")),
-        sa.ForeignKeyConstraint(
-            ["recorded_by_id"], ["people.id"], name=op.f("fk_reviews_recorded_by_id_people")
-        ),
+        sa.ForeignKeyConstraint(["recorded_by_id"], ["people.id"], name=op.f("fk_reviews_recorded_by_id_people")),
         sa.ForeignKeyConstraint(["vendor_id"], ["vendors.id"], name=op.f("fk_reviews_vendor_id_vendors")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_reviews")),
         sa.UniqueConstraint("author_id", "vendor_id", name=op.f("uq_reviews_author_id")),

@@ -1,0 +1,1 @@
+"""Exporters: write the directory out in formats that Grapevine (and people) can read back."""

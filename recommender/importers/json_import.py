@@ -1,0 +1,184 @@
+"""Import Grapevine's JSON format (what ``grapevine export json`` writes): all records or none."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from recommender.directory.common import load
+from recommender.directory.errors import DirectoryError, ErrorCode, ValidationError
+from recommender.directory.people import PersonDraft, add_person, find_me, set_trust, update_person
+from recommender.directory.reviews import ReviewDraft, save_review
+from recommender.directory.vendors import VendorDraft, add_vendor, update_vendor
+from recommender.exporters.json_export import FORMAT_NAME, FORMAT_VERSION, SECTIONS
+from recommender.importers.report import ImportFailed, ImportReport
+from recommender.storage.database import Database, UnitOfWork
+from recommender.storage.models import Person, Review, Trust, Vendor, review_id_for, trust_id_for
+
+_PERSON_FIELDS = {"id", "display_name", "email", "phone", "notes", "member_id", "is_me"}
+_TRUST_FIELDS = {"truster_id", "trustee_id", "category", "level"}
+_VENDOR_FIELDS = {"id", *VendorDraft.__dataclass_fields__}
+_REVIEW_FIELDS = {
+    "vendor_id",
+    "author_id",
+    "recorded_by_id",
+    "rating",
+    "text",
+    "visited_on",
+    "reviewed_on",
+    "tags",
+}
+
+
+def _uuid(record: dict[str, Any], field: str, *, required: bool = True) -> uuid.UUID | None:
+    value = record.get(field)
+    if value is None:
+        if required:
+            raise ValidationError(field, ErrorCode.REQUIRED)
+        return None
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise ValidationError(field, ErrorCode.BAD_FORMAT, value, kind="id") from None
+
+
+def _required_uuid(record: dict[str, Any], field: str) -> uuid.UUID:
+    value = _uuid(record, field)
+    assert value is not None
+    return value
+
+
+def _import_person(uow: UnitOfWork, record: dict[str, Any], report: ImportReport) -> None:
+    person_id = _uuid(record, "id", required=False) or uuid.uuid4()
+    draft = PersonDraft(
+        record.get("display_name", ""),
+        record.get("email"),
+        record.get("phone"),
+        record.get("notes"),
+        record.get("member_id"),
+    )
+    existing = uow.session.get(Person, person_id)
+    if existing is None:
+        add_person(uow, draft, person_id=person_id)
+        report.count_added("people")
+    else:
+        uow.recorder.update(existing, {"deleted": False})
+        update_person(uow, person_id, draft)
+        report.count_updated("people")
+    # "Me" is whoever owns this install: a file's owner becomes mine only in a database that has none yet.
+    if record.get("is_me") is True and find_me(uow.session) is None:
+        uow.recorder.update(load(uow.session, Person, person_id), {"is_me": True})
+
+
+def _import_trust(uow: UnitOfWork, record: dict[str, Any], report: ImportReport) -> None:
+    truster, trustee = _required_uuid(record, "truster_id"), _required_uuid(record, "trustee_id")
+    existed = uow.session.get(Trust, trust_id_for(truster, trustee, record.get("category"))) is not None
+    set_trust(uow, truster, trustee, record.get("level"), category=record.get("category"))
+    (report.count_updated if existed else report.count_added)("trust links")
+
+
+def _import_vendor(uow: UnitOfWork, record: dict[str, Any], report: ImportReport) -> None:
+    vendor_id = _uuid(record, "id", required=False) or uuid.uuid4()
+    draft = VendorDraft(**{key: value for key, value in record.items() if key != "id"})
+    existing = uow.session.get(Vendor, vendor_id)
+    if existing is None:
+        add_vendor(uow, draft, vendor_id=vendor_id)
+        report.count_added("vendors")
+    else:
+        uow.recorder.update(existing, {"deleted": False})
+        update_vendor(uow, vendor_id, draft)
+        report.count_updated("vendors")
+
+
+def _import_review(uow: UnitOfWork, record: dict[str, Any], report: ImportReport) -> None:
+    vendor_id, author_id = _required_uuid(record, "vendor_id"), _required_uuid(record, "author_id")
+    recorded_by = _uuid(record, "recorded_by_id", required=False) or author_id
+    existed = uow.session.get(Review, review_id_for(author_id, vendor_id)) is not None
+    draft = ReviewDraft(
+        vendor_id,
+        record.get("rating"),  # type: ignore[arg-type] # validated by save_review
+        record.get("text"),
+        record.get("visited_on"),
+        record.get("tags") or (),
+        author_id,
+        record.get("reviewed_on"),
+    )
+    save_review(uow, draft, recorded_by_id=recorded_by, today=dt.date.today())
+    (report.count_updated if existed else report.count_added)("reviews")
+
+
+_IMPORTERS: dict[str, tuple[set[str], Callable[[UnitOfWork, dict[str, Any], ImportReport], None]]] = {
+    "people": (_PERSON_FIELDS, _import_person),
+    "trust": (_TRUST_FIELDS, _import_trust),
+    "vendors": (_VENDOR_FIELDS, _import_vendor),
+    "reviews": (_REVIEW_FIELDS, _import_review),
+}
+
+
+def _line_of(text: str, record: object) -> int | None:
+    """The line holding exactly this record, when the file keeps one record per line (as exports do)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        candidate = line.strip().rstrip(",")
+        if candidate.startswith("{") and candidate.endswith("}"):
+            try:
+                if json.loads(candidate) == record:
+                    return number
+            except json.JSONDecodeError:
+                continue
+    return None
+
+
+def _read_document(path: Path) -> tuple[str, dict[str, Any]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ImportFailed(path, "file not found") from None
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise ImportFailed(path, "not UTF-8 text", line=line) from None
+    except OSError as error:
+        raise ImportFailed(path, f"cannot read the file ({error.strerror})") from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportFailed(path, f"not valid JSON: {error.msg} at column {error.colno}", line=error.lineno) from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise ImportFailed(path, f'not a Grapevine directory file (expected "format": "{FORMAT_NAME}")')
+    version = document.get("version")
+    if not isinstance(version, int) or not 1 <= version <= FORMAT_VERSION:
+        raise ImportFailed(path, f"unsupported format version {version!r} (this Grapevine reads 1-{FORMAT_VERSION})")
+    unknown = set(document) - {"format", "version", *SECTIONS}
+    if unknown:
+        raise ImportFailed(path, f"unknown section {sorted(unknown)[0]!r}")
+    return text, document
+
+
+def import_json(db: Database, path: Path) -> ImportReport:
+    """Add or update every record in the file, or, if any record is bad, change nothing and say which."""
+    text, document = _read_document(path)
+    report = ImportReport(path)
+    with db.write() as uow:
+        for section in SECTIONS:
+            records = document.get(section, [])
+            if not isinstance(records, list):
+                raise ImportFailed(path, f'"{section}" must be a list of records')
+            allowed, importer = _IMPORTERS[section]
+            for index, record in enumerate(records):
+                location = f"{section}[{index}]"
+                try:
+                    if not isinstance(record, dict):
+                        raise ValidationError(section, ErrorCode.BAD_FORMAT, kind="record (a JSON object)")
+                    unknown = sorted(set(record) - allowed)
+                    if unknown:
+                        raise ValidationError(unknown[0], ErrorCode.NOT_ALLOWED, reason=f"is not a field of {section}")
+                    importer(uow, record, report)
+                except DirectoryError as error:
+                    field = error.field if isinstance(error, ValidationError) else None
+                    raise ImportFailed(
+                        path, str(error), line=_line_of(text, record), location=location, field=field
+                    ) from None
+    return report

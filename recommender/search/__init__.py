@@ -1,0 +1,1 @@
+"""Finding vendors: text matching, filters and the ranked results the CLI and the app show."""
