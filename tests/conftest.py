@@ -11,8 +11,8 @@ import pytest
 # Qt must find its platform plugin before any test imports PySide6.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from recommender.directory.people import PersonDraft, set_me  # noqa: E402
-from recommender.storage.database import Database  # noqa: E402
+from recommender.directory.people import PersonDraft, set_me
+from recommender.storage.database import Database
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"

@@ -6,8 +6,11 @@ import datetime as dt
 import json
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import select
 
 from recommender.directory.common import load
 from recommender.directory.errors import DirectoryError, ErrorCode, ValidationError
@@ -17,7 +20,7 @@ from recommender.directory.vendors import VendorDraft, add_vendor, update_vendor
 from recommender.exporters.json_export import FORMAT_NAME, FORMAT_VERSION, SECTIONS
 from recommender.importers.report import ImportFailed, ImportReport
 from recommender.storage.database import Database, UnitOfWork
-from recommender.storage.models import Person, Review, Trust, Vendor, review_id_for, trust_id_for
+from recommender.storage.models import Person, Review, Trust, Vendor
 
 _PERSON_FIELDS = {"id", "display_name", "email", "phone", "notes", "member_id", "is_me"}
 _TRUST_FIELDS = {"truster_id", "trustee_id", "category", "level"}
@@ -52,7 +55,23 @@ def _required_uuid(record: dict[str, Any], field: str) -> uuid.UUID:
     return value
 
 
-def _import_person(uow: UnitOfWork, record: dict[str, Any], report: ImportReport) -> None:
+@dataclass
+class _Import:
+    """One running import: its transaction, its report, and the ids each table held before it began."""
+
+    uow: UnitOfWork
+    report: ImportReport
+    existing: dict[str, set[uuid.UUID]]
+
+    def count(self, section: str, kind: str, record_id: uuid.UUID) -> None:
+        if record_id in self.existing[section]:
+            self.report.count_updated(kind)
+        else:
+            self.report.count_added(kind)
+
+
+def _import_person(run: _Import, record: dict[str, Any]) -> None:
+    uow = run.uow
     person_id = _uuid(record, "id", required=False) or uuid.uuid4()
     draft = PersonDraft(
         record.get("display_name", ""),
@@ -61,43 +80,38 @@ def _import_person(uow: UnitOfWork, record: dict[str, Any], report: ImportReport
         record.get("notes"),
         record.get("member_id"),
     )
-    existing = uow.session.get(Person, person_id)
-    if existing is None:
-        add_person(uow, draft, person_id=person_id)
-        report.count_added("people")
-    else:
-        uow.recorder.update(existing, {"deleted": False})
+    if person_id in run.existing["people"]:
+        uow.recorder.update(load(uow.session, Person, person_id, deleted_ok=True), {"deleted": False})
         update_person(uow, person_id, draft)
-        report.count_updated("people")
+    else:
+        add_person(uow, draft, person_id=person_id)
+    run.count("people", "people", person_id)
     # "Me" is whoever owns this install: a file's owner becomes mine only in a database that has none yet.
     if record.get("is_me") is True and find_me(uow.session) is None:
         uow.recorder.update(load(uow.session, Person, person_id), {"is_me": True})
 
 
-def _import_trust(uow: UnitOfWork, record: dict[str, Any], report: ImportReport) -> None:
+def _import_trust(run: _Import, record: dict[str, Any]) -> None:
     truster, trustee = _required_uuid(record, "truster_id"), _required_uuid(record, "trustee_id")
-    existed = uow.session.get(Trust, trust_id_for(truster, trustee, record.get("category"))) is not None
-    set_trust(uow, truster, trustee, record.get("level"), category=record.get("category"))
-    (report.count_updated if existed else report.count_added)("trust links")
+    link = set_trust(run.uow, truster, trustee, record.get("level"), category=record.get("category"))
+    run.count("trust", "trust links", link.id)
 
 
-def _import_vendor(uow: UnitOfWork, record: dict[str, Any], report: ImportReport) -> None:
+def _import_vendor(run: _Import, record: dict[str, Any]) -> None:
+    uow = run.uow
     vendor_id = _uuid(record, "id", required=False) or uuid.uuid4()
     draft = VendorDraft(**{key: value for key, value in record.items() if key != "id"})
-    existing = uow.session.get(Vendor, vendor_id)
-    if existing is None:
-        add_vendor(uow, draft, vendor_id=vendor_id)
-        report.count_added("vendors")
-    else:
-        uow.recorder.update(existing, {"deleted": False})
+    if vendor_id in run.existing["vendors"]:
+        uow.recorder.update(load(uow.session, Vendor, vendor_id, deleted_ok=True), {"deleted": False})
         update_vendor(uow, vendor_id, draft)
-        report.count_updated("vendors")
+    else:
+        add_vendor(uow, draft, vendor_id=vendor_id)
+    run.count("vendors", "vendors", vendor_id)
 
 
-def _import_review(uow: UnitOfWork, record: dict[str, Any], report: ImportReport) -> None:
+def _import_review(run: _Import, record: dict[str, Any]) -> None:
     vendor_id, author_id = _required_uuid(record, "vendor_id"), _required_uuid(record, "author_id")
     recorded_by = _uuid(record, "recorded_by_id", required=False) or author_id
-    existed = uow.session.get(Review, review_id_for(author_id, vendor_id)) is not None
     draft = ReviewDraft(
         vendor_id,
         record.get("rating"),  # type: ignore[arg-type] # validated by save_review
@@ -107,15 +121,21 @@ def _import_review(uow: UnitOfWork, record: dict[str, Any], report: ImportReport
         author_id,
         record.get("reviewed_on"),
     )
-    save_review(uow, draft, recorded_by_id=recorded_by, today=dt.date.today())
-    (report.count_updated if existed else report.count_added)("reviews")
+    review = save_review(run.uow, draft, recorded_by_id=recorded_by, today=dt.date.today())
+    run.count("reviews", "reviews", review.id)
 
 
-_IMPORTERS: dict[str, tuple[set[str], Callable[[UnitOfWork, dict[str, Any], ImportReport], None]]] = {
+_IMPORTERS: dict[str, tuple[set[str], Callable[[_Import, dict[str, Any]], None]]] = {
     "people": (_PERSON_FIELDS, _import_person),
     "trust": (_TRUST_FIELDS, _import_trust),
     "vendors": (_VENDOR_FIELDS, _import_vendor),
     "reviews": (_REVIEW_FIELDS, _import_review),
+}
+_MODELS: dict[str, type[Person | Trust | Vendor | Review]] = {
+    "people": Person,
+    "trust": Trust,
+    "vendors": Vendor,
+    "reviews": Review,
 }
 
 
@@ -162,6 +182,8 @@ def import_json(db: Database, path: Path) -> ImportReport:
     text, document = _read_document(path)
     report = ImportReport(path)
     with db.write() as uow:
+        existing = {section: set(uow.session.scalars(select(model.id))) for section, model in _MODELS.items()}
+        run = _Import(uow, report, existing)
         for section in SECTIONS:
             records = document.get(section, [])
             if not isinstance(records, list):
@@ -175,7 +197,7 @@ def import_json(db: Database, path: Path) -> ImportReport:
                     unknown = sorted(set(record) - allowed)
                     if unknown:
                         raise ValidationError(unknown[0], ErrorCode.NOT_ALLOWED, reason=f"is not a field of {section}")
-                    importer(uow, record, report)
+                    importer(run, record)
                 except DirectoryError as error:
                     field = error.field if isinstance(error, ValidationError) else None
                     raise ImportFailed(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from functools import cache
 from typing import Any
@@ -39,8 +39,6 @@ SyncedRecord = Person | Trust | Vendor | Review
 
 _DEVICE_KEY = "device_id"
 _CLOCK_KEY = "hlc_last"
-# SQLite limits the number of bound parameters per statement; stay well below it.
-_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +108,9 @@ class ChangeRecorder:
     _clock: HybridClock | None = None
     _rows: list[dict[str, Any]] = field(default_factory=list)
     _touched: dict[str, set[uuid.UUID]] = field(default_factory=dict)
+    # The session's identity map holds objects weakly; keeping the records written in this transaction alive
+    # spares a SELECT each time a later write in the same transaction refers to one of them.
+    _written: list[SyncedRecord] = field(default_factory=list)
 
     @property
     def changes(self) -> Changes:
@@ -128,6 +129,7 @@ class ChangeRecorder:
         for name, value in complete.items():
             setattr(record, name, value)
         self.session.add(record)
+        self._written.append(record)
         self._log(entity_name(model), record_id, complete)
         return record
 
@@ -139,6 +141,7 @@ class ChangeRecorder:
         synced = set(synced_fields(type(record)))
         logged = {name: value for name, value in changed.items() if name in synced}
         if logged:
+            self._written.append(record)
             self._log(entity_name(type(record)), record.id, logged)
         return bool(changed)
 
@@ -163,15 +166,14 @@ class ChangeRecorder:
         self.session.flush()
         last_seq = self.session.scalar(select(func.coalesce(func.max(ChangeLogEntry.seq), 0)))
         self.session.execute(insert(ChangeLogEntry), self._rows)
-        for chunk in _chunks(self._rows, _CHUNK):
-            upsert = sqlite_insert(FieldVersion).values(
-                [{k: row[k] for k in ("entity", "record_id", "field", "stamp")} for row in chunk]
-            )
-            self.session.execute(
-                upsert.on_conflict_do_update(
-                    index_elements=["entity", "record_id", "field"], set_={"stamp": upsert.excluded.stamp}
-                )
-            )
+        upsert = sqlite_insert(FieldVersion)
+        # One statement executed for many rows: compiled once, however large the import.
+        self.session.execute(
+            upsert.on_conflict_do_update(
+                index_elements=["entity", "record_id", "field"], set_={"stamp": upsert.excluded.stamp}
+            ),
+            [{key: row[key] for key in ("entity", "record_id", "field", "stamp")} for row in self._rows],
+        )
         self._queue_for_groups(last_seq or 0)
         assert self._clock is not None
         self.session.merge(LocalMeta(key=_CLOCK_KEY, value=self._clock.last.encode()))
@@ -203,11 +205,6 @@ def _default_of(model: type[SyncedRecord], name: str) -> Any:
     if not isinstance(default, ColumnDefault):
         return None
     return default.arg(None) if default.is_callable else default.arg
-
-
-def _chunks(rows: list[dict[str, Any]], size: int) -> Iterable[list[dict[str, Any]]]:
-    for start in range(0, len(rows), size):
-        yield rows[start : start + size]
 
 
 __all__ = [

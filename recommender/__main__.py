@@ -1,0 +1,7 @@
+"""Run Grapevine with ``python -m recommender``."""
+
+import sys
+
+from recommender.cli import main
+
+sys.exit(main())

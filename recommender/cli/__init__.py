@@ -1,0 +1,55 @@
+"""The ``grapevine`` command: parses arguments, runs one command, and turns expected failures into one line."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from recommender import __version__
+from recommender.cli import directory_commands, search_command
+from recommender.cli.common import CommandFailed
+from recommender.directory.errors import DirectoryError
+from recommender.importers.report import ImportFailed
+from recommender.storage.database import DatabaseError
+
+logger = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="grapevine",
+        description="Find a trusted local vendor through the people you trust.",
+    )
+    parser.add_argument("--version", action="version", version=f"Grapevine {__version__}")
+    parser.add_argument(
+        "--db", type=Path, help="database file to use (default: grapevine.sqlite in your user data folder)"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what is happening to stderr")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    directory_commands.register(commands)
+    search_command.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
+    if args.command is None:
+        # The desktop app arrives with its own issue; until then the bare command explains itself.
+        parser.print_help()
+        return 0
+    try:
+        result: int = args.run(args)
+    except (CommandFailed, DirectoryError, DatabaseError, ImportFailed) as error:
+        print(f"grapevine: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("grapevine: interrupted", file=sys.stderr)
+        return 130
+    return result

@@ -1,0 +1,82 @@
+"""CLI commands that fill or dump the directory: ``demo``, ``import`` and ``export``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from recommender.cli.common import CommandFailed, add_db_option, open_database
+from recommender.demo import DemoTargetNotEmptyError, generate_demo
+from recommender.exporters.json_export import export_json
+from recommender.importers.csv_import import import_csv
+from recommender.importers.json_import import import_json
+from recommender.importers.report import ImportReport
+from recommender.storage.database import Database
+
+IMPORTERS = {"json": import_json, "csv": import_csv}
+
+
+def register(commands: Any) -> None:
+    demo = commands.add_parser("demo", help="fill an empty database with a generated demo neighbourhood")
+    add_db_option(demo)
+    demo.add_argument("--size", choices=("small", "town", "city"), default="small")
+    demo.add_argument("--seed", type=int, default=1, help="same seed, same neighbourhood (default 1)")
+    demo.set_defaults(run=run_demo)
+
+    importer = commands.add_parser("import", help="import a file into the directory (all or nothing)")
+    importer.add_argument("format", choices=sorted(IMPORTERS))
+    importer.add_argument("file", type=Path)
+    add_db_option(importer)
+    importer.set_defaults(run=run_import)
+
+    exporter = commands.add_parser("export", help="export the directory to a file")
+    exporter.add_argument("format", choices=("json",))
+    exporter.add_argument("file", type=Path)
+    add_db_option(exporter)
+    exporter.set_defaults(run=run_export)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    database = open_database(args)
+    try:
+        report = generate_demo(database, args.size, seed=args.seed)
+    except DemoTargetNotEmptyError as error:
+        raise CommandFailed(str(error)) from None
+    finally:
+        database.close()
+    print(
+        f"Built the {args.size} demo neighbourhood in {report.seconds:.1f} s: {report.vendors:,} vendors, "
+        f"{report.people:,} people, {report.reviews:,} reviews, {report.trust_links:,} trust links "
+        f"in {database.path}"
+    )
+    return 0
+
+
+def _print_report(report: ImportReport) -> None:
+    print(f"Imported {report.path}: {report.summary()}")
+    for skipped in report.skipped:
+        print(f"  skipped {skipped.location}: {skipped.reason}")
+
+
+def run_import(args: argparse.Namespace) -> int:
+    database: Database = open_database(args)
+    try:
+        report = IMPORTERS[args.format](database, args.file)
+    finally:
+        database.close()
+    _print_report(report)
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    database = open_database(args)
+    try:
+        with database.read() as session:
+            counts = export_json(session, args.file)
+    except OSError as error:
+        raise CommandFailed(f"cannot write {args.file}: {error.strerror}") from None
+    finally:
+        database.close()
+    print(f"Exported {', '.join(f'{count} {kind}' for kind, count in counts.items())} to {args.file}")
+    return 0

@@ -1,0 +1,113 @@
+"""The grapevine command as scripts use it: exit codes, one-line errors, and the JSON shapes promised."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from recommender import __version__
+from recommender.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "demo.sqlite"
+    assert main(["demo", "--db", str(path), "--size", "small", "--seed", "5"]) == 0
+    return path
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.strip() == f"Grapevine {__version__}"
+
+
+def test_without_a_command_it_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys)
+    assert code == 0
+    for command in ("demo", "search", "import", "export"):
+        assert command in out
+
+
+def test_demo_refuses_a_database_that_already_has_a_directory(
+    capsys: pytest.CaptureFixture[str], demo_path: Path
+) -> None:
+    code, out, err = run(capsys, "demo", "--db", str(demo_path))
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and str(demo_path) in err
+
+
+def test_search_json_has_the_promised_shape(capsys: pytest.CaptureFixture[str], demo_path: Path) -> None:
+    code, out, _ = run(
+        capsys,
+        "search",
+        "dentist",
+        "--db",
+        str(demo_path),
+        "--near",
+        "51.4545,-2.5879",
+        "--limit",
+        "5",
+        "--json",
+    )
+    assert code == 0
+    results = json.loads(out)["results"]
+    assert 0 < len(results) <= 5
+    for result in results:
+        assert {"id", "name", "category", "score", "distance_km", "rating", "explanation"} <= result.keys()
+        assert result["category"] == "dentist"
+        assert result["distance_km"] is not None
+    assert [r["score"] for r in results] == sorted((r["score"] for r in results), reverse=True)
+
+
+def test_search_by_synonym_category_prints_one_line_per_vendor(
+    capsys: pytest.CaptureFixture[str], demo_path: Path
+) -> None:
+    code, out, _ = run(capsys, "--db", str(demo_path), "search", "", "--category", "Kinderarzt", "--limit", "3")
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 3 and all("Pediatrician" in line for line in lines)
+
+
+def test_search_with_an_unknown_category_fails_clearly(capsys: pytest.CaptureFixture[str], demo_path: Path) -> None:
+    code, _, err = run(capsys, "search", "x", "--db", str(demo_path), "--category", "astrology")
+    assert code == 1 and "unknown category 'astrology'" in err
+
+
+def test_export_and_import_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], demo_path: Path, tmp_path: Path
+) -> None:
+    exported = tmp_path / "directory.json"
+    code, out, _ = run(capsys, "export", "json", str(exported), "--db", str(demo_path))
+    assert code == 0 and "vendors" in out
+    code, out, _ = run(capsys, "import", "json", str(exported), "--db", str(tmp_path / "copy.sqlite"))
+    assert code == 0 and out.startswith(f"Imported {exported}: added")
+
+
+def test_a_failed_import_exits_non_zero_with_one_line_naming_file_and_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "vendors.csv"
+    bad.write_text("name,category\nMaple Dental,dentist\nStar Gazer,astrologer\n")
+    code, out, err = run(capsys, "import", "csv", str(bad), "--db", str(tmp_path / "x.sqlite"))
+    assert code == 1 and out == ""
+    assert err.startswith(f"grapevine: error: {bad}, line 3: category")
+    assert err.count("\n") == 1
+
+
+def test_a_database_path_that_is_not_a_database_fails_clearly(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a database\n" * 200)
+    code, _, err = run(capsys, "search", "dentist", "--db", str(notes))
+    assert code == 1 and "not a usable database" in err

@@ -1,0 +1,95 @@
+"""The wheel carries the code and its resources, and works installed away from the source tree."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+USE_INSTALLED_WHEEL = """
+import sys, tempfile, pathlib
+import recommender, resources, ui
+assert pathlib.Path(recommender.__file__).is_relative_to(sys.argv[1]), recommender.__file__
+from recommender.taxonomy import load_taxonomy
+from recommender.storage.database import Database
+from importlib.resources import files
+assert len(load_taxonomy()) >= 40
+assert any(entry.name.endswith(".txt") for entry in files("resources").joinpath("demo").iterdir())
+with tempfile.TemporaryDirectory() as folder:
+    db = Database.open(pathlib.Path(folder) / "x.sqlite")  # runs the packaged migrations
+    db.close()
+print(recommender.__version__)
+"""
+
+
+@pytest.mark.slow
+def test_the_wheel_installs_and_finds_its_resources(tmp_path: Path) -> None:
+    if not (PROJECT_ROOT / "pyproject.toml").exists():
+        pytest.skip("not running from a source tree")
+    # Build from a copy: setuptools writes build/ and *.egg-info/ next to the sources it builds.
+    source = tmp_path / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(PROJECT_ROOT / name, source / name)
+    for package in ("recommender", "ui", "resources"):
+        shutil.copytree(PROJECT_ROOT / package, source / package, ignore=shutil.ignore_patterns("__pycache__"))
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheels),
+            ".",
+        ],
+        cwd=source,
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = wheels.glob("grapevine-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "resources/taxonomy.toml" in names
+    assert any(name.startswith("recommender/storage/migrations/versions/0001") for name in names)
+    assert any(name.startswith("resources/demo/") for name in names)
+    entry_points = next(name for name in names if name.endswith("entry_points.txt"))
+    assert "grapevine = recommender.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    away = tmp_path / "elsewhere"
+    away.mkdir()
+    environment = {**os.environ, "PYTHONPATH": str(target)}
+    checked = subprocess.run(
+        [sys.executable, "-c", USE_INSTALLED_WHEEL, str(target)],
+        cwd=away,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stderr
+    version = subprocess.run(
+        [sys.executable, "-m", "recommender", "--version"],
+        cwd=away,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert version.stdout.strip() == f"Grapevine {checked.stdout.strip()}"
