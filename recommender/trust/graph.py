@@ -1,0 +1,231 @@
+"""The trust graph: how much each person's word counts as seen from me, and the path that connects us.
+
+A person's weight is the best product of trust levels along a path of at most ``horizon`` links from me, with a
+per-hop decay after the first link: w = level(me→a) · decay · level(a→b) · decay · level(b→c). Trust scoped to a
+category replaces general trust between the same two people for that category. A link with level <= 0 is
+distrust: it is never followed, and anyone I distrust directly weighs nothing even if others vouch for them.
+Everyone else (beyond the horizon or unconnected) gets a small stranger weight, so the crowd still counts a little.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from enum import StrEnum
+
+import numpy as np
+from numpy.typing import NDArray
+
+GENERAL = -1
+"""The category code of general (unscoped) trust."""
+
+_CACHED_CATEGORIES = 8
+
+
+@dataclass(frozen=True, slots=True)
+class TrustSettings:
+    """How trust spreads: the user can change all three in the settings."""
+
+    horizon: int = 3
+    decay: float = 0.7
+    stranger_weight: float = 0.02
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.horizon <= 6:
+            raise ValueError(f"horizon must be 1-6 hops, got {self.horizon}")
+        if not 0.0 < self.decay <= 1.0:
+            raise ValueError(f"decay must be in (0, 1], got {self.decay}")
+        if not 0.0 <= self.stranger_weight < 1.0:
+            raise ValueError(f"stranger weight must be in [0, 1), got {self.stranger_weight}")
+
+
+class Relation(StrEnum):
+    """How a person stands as seen from me."""
+
+    ME = "me"
+    NETWORK = "network"
+    STRANGER = "stranger"
+    BLOCKED = "blocked"
+
+
+@dataclass(frozen=True, slots=True)
+class _Adjacency:
+    """Outgoing links by truster in compressed sparse row form."""
+
+    offsets: NDArray[np.int64]
+    targets: NDArray[np.int32]
+    levels: NDArray[np.float64]
+
+
+def _adjacency(
+    n_people: int, truster: NDArray[np.int32], trustee: NDArray[np.int32], level: NDArray[np.float64]
+) -> _Adjacency:
+    order = np.lexsort((trustee, truster))
+    counts = np.bincount(truster, minlength=n_people)
+    offsets = np.zeros(n_people + 1, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
+    return _Adjacency(offsets, trustee[order].astype(np.int32), level[order].astype(np.float64))
+
+
+@dataclass(frozen=True)
+class TrustView:
+    """Everyone's weight as seen from one person, with the best path to each for explanations."""
+
+    me: int
+    settings: TrustSettings
+    weights: NDArray[np.float64]
+    """The weight each person's reviews carry: path weight, stranger weight, or 0 when blocked."""
+    path_weights: NDArray[np.float64]
+    """The best path's product (0 when there is no path within the horizon)."""
+    hops: NDArray[np.int8]
+    """Links on the best path (0 for me, -1 when unconnected within the horizon)."""
+    parents_by_round: tuple[NDArray[np.int32], ...]
+    """Each person's predecessor after each round: a later round may improve a person's weight, so a path
+    found in round h must be traced through the predecessors as they stood in rounds h-1, h-2, ..."""
+    blocked: NDArray[np.bool_]
+
+    def relation(self, person: int) -> Relation:
+        if person == self.me:
+            return Relation.ME
+        if self.blocked[person]:
+            return Relation.BLOCKED
+        if self.hops[person] > 0 and self.path_weights[person] >= self.settings.stranger_weight:
+            return Relation.NETWORK
+        return Relation.STRANGER
+
+    def path_to(self, person: int) -> tuple[int, ...]:
+        """The people on the best path from me to ``person`` (both included); empty when unconnected."""
+        if person == self.me:
+            return (person,)
+        hop = int(self.hops[person])
+        if hop <= 0:
+            return ()
+        path = [person]
+        for round_ in range(hop, 0, -1):
+            path.append(int(self.parents_by_round[round_][path[-1]]))
+        assert path[-1] == self.me
+        return tuple(reversed(path))
+
+
+class TrustGraph:
+    """Directed trust links among ``n_people`` people, by dense person index."""
+
+    def __init__(
+        self,
+        n_people: int,
+        truster: NDArray[np.integer],
+        trustee: NDArray[np.integer],
+        level: NDArray[np.floating],
+        category: NDArray[np.integer] | None = None,
+    ):
+        self.n_people = n_people
+        truster = np.asarray(truster, dtype=np.int32)
+        trustee = np.asarray(trustee, dtype=np.int32)
+        level = np.asarray(level, dtype=np.float64)
+        category = (
+            np.full(len(truster), GENERAL, dtype=np.int32) if category is None else np.asarray(category, np.int32)
+        )
+        if not len(truster) == len(trustee) == len(level) == len(category):
+            raise ValueError("trust arrays must have the same length")
+        if len(truster) and (min(truster.min(), trustee.min()) < 0 or max(truster.max(), trustee.max()) >= n_people):
+            raise ValueError("trust links refer to people outside 0..n_people-1")
+        keep = truster != trustee
+        self._truster, self._trustee = truster[keep], trustee[keep]
+        self._level, self._category = level[keep], category[keep]
+        general = self._category == GENERAL
+        self._general = _adjacency(n_people, self._truster[general], self._trustee[general], self._level[general])
+        self._scoped_categories = frozenset(int(c) for c in np.unique(self._category[~general]))
+        self._by_category: OrderedDict[int, _Adjacency] = OrderedDict()
+
+    @property
+    def link_count(self) -> int:
+        return len(self._truster)
+
+    def _for_category(self, category: int) -> _Adjacency:
+        """General trust with this category's scoped links replacing general links between the same people."""
+        if category == GENERAL or category not in self._scoped_categories:
+            return self._general
+        cached = self._by_category.get(category)
+        if cached is not None:
+            self._by_category.move_to_end(category)
+            return cached
+        n = np.int64(self.n_people)
+        general = self._category == GENERAL
+        scoped = self._category == category
+        scoped_pairs = self._truster[scoped].astype(np.int64) * n + self._trustee[scoped]
+        general_pairs = self._truster[general].astype(np.int64) * n + self._trustee[general]
+        kept = general.copy()
+        kept[general] = ~np.isin(general_pairs, scoped_pairs)
+        chosen = kept | scoped
+        adjacency = _adjacency(self.n_people, self._truster[chosen], self._trustee[chosen], self._level[chosen])
+        self._by_category[category] = adjacency
+        if len(self._by_category) > _CACHED_CATEGORIES:
+            self._by_category.popitem(last=False)
+        return adjacency
+
+    def direct_links(self, person: int, category: int = GENERAL) -> list[tuple[int, float]]:
+        """The people ``person`` trusts or distrusts directly (for this category), with their levels."""
+        adjacency = self._for_category(category)
+        start, end = adjacency.offsets[person], adjacency.offsets[person + 1]
+        return [
+            (int(t), float(v)) for t, v in zip(adjacency.targets[start:end], adjacency.levels[start:end], strict=True)
+        ]
+
+    def view_from(self, me: int, settings: TrustSettings | None = None, category: int = GENERAL) -> TrustView:
+        """Everyone's weight as seen from ``me``, through best paths of at most ``settings.horizon`` links."""
+        settings = settings or TrustSettings()
+        adjacency = self._for_category(category)
+        n = self.n_people
+        best = np.zeros(n, dtype=np.float64)
+        hops = np.full(n, -1, dtype=np.int8)
+        parents = np.full(n, -1, dtype=np.int32)
+        best[me], hops[me] = 1.0, 0
+
+        blocked = np.zeros(n, dtype=np.bool_)
+        start, end = adjacency.offsets[me], adjacency.offsets[me + 1]
+        mine = adjacency.targets[start:end]
+        blocked[mine[adjacency.levels[start:end] <= 0]] = True
+
+        rounds = [parents.copy()]
+        frontier = np.array([me], dtype=np.int32)
+        for hop in range(1, settings.horizon + 1):
+            if frontier.size == 0:
+                break
+            sources, targets, levels = _links_from(adjacency, frontier)
+            usable = (levels > 0) & ~blocked[targets] & (targets != me)
+            sources, targets, levels = sources[usable], targets[usable], levels[usable]
+            # Hop-limited Bellman-Ford: candidates come from values of paths no longer than hop - 1 links.
+            candidates = best[sources] * levels * np.where(sources == me, 1.0, settings.decay)
+            order = np.lexsort((sources, -candidates, targets))
+            targets_sorted = targets[order]
+            firsts = np.flatnonzero(np.r_[True, targets_sorted[1:] != targets_sorted[:-1]]) if order.size else order
+            winners = order[firsts]
+            improved = winners[candidates[winners] > best[targets[winners]]]
+            reached = targets[improved]
+            best[reached] = candidates[improved]
+            parents[reached] = sources[improved]
+            hops[reached] = hop
+            rounds.append(parents.copy())
+            frontier = reached.astype(np.int32)
+
+        weights = np.maximum(best, settings.stranger_weight)
+        weights[blocked] = 0.0
+        weights[me] = 1.0
+        return TrustView(me, settings, weights, best, hops, tuple(rounds), blocked)
+
+
+def _links_from(
+    adjacency: _Adjacency, people: NDArray[np.int32]
+) -> tuple[NDArray[np.int32], NDArray[np.int32], NDArray[np.float64]]:
+    """All outgoing links of ``people`` as parallel (source, target, level) arrays, without a Python loop."""
+    starts = adjacency.offsets[people]
+    counts = adjacency.offsets[people + 1] - starts
+    total = int(counts.sum())
+    if total == 0:
+        empty = np.zeros(0, dtype=np.int32)
+        return empty, empty, np.zeros(0, dtype=np.float64)
+    sources = np.repeat(people, counts)
+    # Positions start..start+count-1 for every person, concatenated.
+    offsets_within = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    positions = np.repeat(starts, counts) + offsets_within
+    return sources, adjacency.targets[positions], adjacency.levels[positions]
