@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -151,7 +153,7 @@ def test_weights_equal_the_best_path_found_by_brute_force(
             assert path[0] == 0 and path[-1] == person and len(path) - 1 == view.hops[person] <= horizon
             # The path shown reproduces the weight.
             product = 1.0
-            for step, (a, b) in enumerate(zip(path, path[1:], strict=False)):
+            for step, (a, b) in enumerate(itertools.pairwise(path)):
                 product *= levels[(a, b)] * (1.0 if step == 0 else 0.5)
             assert product == pytest.approx(view.path_weights[person])
 
