@@ -21,13 +21,15 @@ from typing import Any, cast
 
 import numpy as np
 from sqlalchemy import Connection
+from sqlalchemy.orm import Session
 
 from recommender.demo.geography import build_town
 from recommender.demo.population import PersonRow, Population, TrustNetwork, make_people, make_trust
 from recommender.demo.reviews import ReviewRow, iter_review_rows, review_counts
 from recommender.demo.vendors import VendorRow, make_vendors
 from recommender.demo.words import load_words
-from recommender.storage.database import Database
+from recommender.geo.home import set_home
+from recommender.storage.database import Database, UnitOfWork
 from recommender.storage.models import trust_id_for
 from recommender.taxonomy import load_taxonomy
 
@@ -83,8 +85,10 @@ class DemoReport:
     reviews: int
     trust_links: int
     seconds: float
-    # Where "me" lives (lat, lon): the natural default search location for the demo.
+    # Where "me" lives (lat, lon): the natural default search location for the demo, stored as this install's home.
     home: tuple[float, float]
+    # The name of my neighbourhood: the home's label.
+    home_label: str | None = None
 
 
 class DemoTargetNotEmptyError(Exception):
@@ -112,6 +116,7 @@ def generate_demo(
             cursor = raw.cursor()
             _refuse_non_empty(cursor, db.path)
             report = _fill(cursor, size.spec, seed, today, centre)
+            _store_home(connection, db, report)
         # The bulk load went through the write-ahead log; fold it into the database file (durably: synchronous
         # is back to normal here) and shrink the log.
         raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -163,6 +168,7 @@ def _fill(cursor: sqlite3.Cursor, spec: SizeSpec, seed: int, today: dt.date, cen
     rows = iter_review_rows(review_rng, people, vendors, town, categories, words, counts, contacts, today)
     reviews = _insert(cursor, "reviews", _REVIEW_COLUMNS, rows)
     home_lat, home_lon = town.lat_lon(people.xy[[people.me]])
+    home_label = town.names[int(people.hood[people.me])]
     return DemoReport(
         people=len(people.rows),
         vendors=len(vendors.rows),
@@ -170,7 +176,16 @@ def _fill(cursor: sqlite3.Cursor, spec: SizeSpec, seed: int, today: dt.date, cen
         trust_links=len(trust),
         seconds=0.0,
         home=(float(home_lat[0]), float(home_lon[0])),
+        home_label=home_label,
     )
+
+
+def _store_home(connection: Connection, db: Database, report: DemoReport) -> None:
+    """Make the demo's home this install's home, in the demo's own transaction (all or nothing)."""
+    # The session joins the connection's open transaction; its commit only flushes, the caller commits.
+    with Session(bind=connection) as session:
+        set_home(UnitOfWork(session, db.now_ms), *report.home, label=report.home_label)
+        session.commit()
 
 
 def _refuse_non_empty(cursor: sqlite3.Cursor, path: Path) -> None:

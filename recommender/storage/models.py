@@ -270,3 +270,26 @@ SYNCED_MODELS: dict[str, type[Person | Trust | Vendor | Review]] = {
     "vendors": Vendor,
     "reviews": Review,
 }
+
+
+class GeocodeCacheEntry(Base):
+    """A geocoding server's answer to one normalised query, kept so lookups work offline and aren't repeated.
+
+    ``lat``/``lon`` are both NULL for a "no such place" answer, cached too (for a shorter time) so a typo isn't
+    sent to the server again on every keystroke. Per-install, like ``local_meta``: never synced.
+    """
+
+    __tablename__ = "geocode_cache"
+
+    query: Mapped[str] = mapped_column(String(300), primary_key=True)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    label: Mapped[str | None] = mapped_column(String(500))
+    # UTC, without a zone (SQLite has none); when the server gave this answer, for expiry.
+    fetched_at: Mapped[dt.datetime] = mapped_column()
+
+    __table_args__ = (
+        CheckConstraint("lat IS NULL OR (lat >= -90 AND lat <= 90)", name="lat_range"),
+        CheckConstraint("lon IS NULL OR (lon >= -180 AND lon <= 180)", name="lon_range"),
+        CheckConstraint("(lat IS NULL) = (lon IS NULL)", name="lat_lon_together"),
+    )

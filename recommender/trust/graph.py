@@ -44,6 +44,8 @@ class Relation(StrEnum):
 
     ME = "me"
     NETWORK = "network"
+    LIKE_MINDED = "like_minded"
+    """Not (or barely) connected, but their verdicts have matched mine: see ``ranking.perspective``."""
     STRANGER = "stranger"
     BLOCKED = "blocked"
 
@@ -136,6 +138,11 @@ class TrustGraph:
         self._general = _adjacency(n_people, self._truster[general], self._trustee[general], self._level[general])
         self._scoped_categories = frozenset(int(c) for c in np.unique(self._category[~general]))
         self._by_category: OrderedDict[int, _Adjacency] = OrderedDict()
+
+    @property
+    def scoped_categories(self) -> frozenset[int]:
+        """Categories for which some trust is scoped, and so whose view differs from the general one."""
+        return self._scoped_categories
 
     @property
     def link_count(self) -> int:

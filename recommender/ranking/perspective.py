@@ -1,0 +1,46 @@
+"""Whose word counts, and how much, as seen from one person: trust through the network, or shared taste.
+
+A person's weight is the larger of what trust gives them (a path through people I trust) and how like-minded
+they have proven (their verdicts on vendors we both reviewed surprised in the same direction as mine). Distrust
+still wins: someone I distrust weighs nothing however much we agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from recommender.ranking.model import RatingModel
+from recommender.trust.graph import Relation, TrustView
+
+
+@dataclass(frozen=True)
+class Perspective:
+    view: TrustView
+    agreement: NDArray[np.float64]
+    weights: NDArray[np.float64]
+
+    @classmethod
+    def of(cls, view: TrustView, model: RatingModel) -> Perspective:
+        agreement = model.agreement(view.me) if view.me >= 0 else np.zeros(len(view.weights))
+        agreement[view.blocked] = 0.0
+        weights = np.maximum(view.weights, agreement)
+        if view.me >= 0:
+            weights[view.me] = 1.0
+            agreement[view.me] = 0.0
+        return cls(view, agreement, weights)
+
+    @property
+    def me(self) -> int:
+        return self.view.me
+
+    def relation(self, person: int) -> Relation:
+        relation = self.view.relation(person)
+        if relation in {Relation.NETWORK, Relation.STRANGER} and self.agreement[person] > self.view.weights[person]:
+            return Relation.LIKE_MINDED
+        return relation
+
+    def path_to(self, person: int) -> tuple[int, ...]:
+        return self.view.path_to(person)
