@@ -1,0 +1,64 @@
+"""Error and ranking metrics, and the k-fold split, kept small enough to check by hand."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from recommender.evaluation.tables import BoolArray, FloatArray, IntArray
+
+
+def mae(predicted: FloatArray, actual: FloatArray) -> float:
+    """Mean absolute error; NaN for no ratings, so an empty cold-start group never reads as perfect."""
+    if len(actual) == 0:
+        return float("nan")
+    return float(np.mean(np.abs(predicted - actual)))
+
+
+def rmse(predicted: FloatArray, actual: FloatArray) -> float:
+    if len(actual) == 0:
+        return float("nan")
+    return float(np.sqrt(np.mean((predicted - actual) ** 2)))
+
+
+def coverage(own_evidence: BoolArray) -> float:
+    """Share of predictions a method made from its own evidence rather than its fallback."""
+    if len(own_evidence) == 0:
+        return float("nan")
+    return float(np.mean(own_evidence))
+
+
+def fold_of_each(n: int, folds: int, seed: int) -> IntArray:
+    """Assign each of ``n`` ratings to one of ``folds`` folds of (nearly) equal size, by a seeded shuffle."""
+    if folds < 2:
+        raise ValueError("cross-validation needs at least 2 folds")
+    if n < folds:
+        raise ValueError(f"cannot split {n} ratings into {folds} folds")
+    order = np.random.default_rng(seed).permutation(n)
+    assignment = np.empty(n, dtype=np.int64)
+    assignment[order] = np.arange(n, dtype=np.int64) % folds
+    return assignment
+
+
+def rank_with_ties(target: float, scores: FloatArray) -> tuple[int, int]:
+    """How many candidates score above the target and how many tie with it (the target included).
+
+    ``scores`` holds every candidate's score, the target's among them; higher is better.
+    """
+    above = int(np.count_nonzero(scores > target))
+    tied = int(np.count_nonzero(scores == target))
+    return above, max(tied, 1)
+
+
+def expected_hit(above: int, tied: int, cutoff: int) -> float:
+    """Chance the target lands in the top ``cutoff`` when ties are broken uniformly at random.
+
+    Expected values rather than an arbitrary tie-break keep a method that scores everything equal from
+    looking better or worse than it is, and keep the figures deterministic.
+    """
+    return max(0, min(cutoff, above + tied) - above) / tied
+
+
+def expected_reciprocal_rank(above: int, tied: int) -> float:
+    """Mean of 1/rank over the ``tied`` equally likely positions above+1 .. above+tied."""
+    positions = np.arange(above + 1, above + tied + 1, dtype=np.float64)
+    return float(np.mean(1.0 / positions))
