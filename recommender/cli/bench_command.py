@@ -1,0 +1,113 @@
+"""``grapevine bench``: performance benchmarks that print their numbers, as a table or as one JSON document."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from recommender.bench import bench_database, default_bench_path
+from recommender.bench.search_bench import ENGINES, SearchBenchReport, bench_queries, run_search_bench
+from recommender.cli.common import CommandFailed, add_db_option, print_json
+from recommender.demo import DemoSize
+from recommender.search.corpus import load_corpus
+
+
+def _engines(text: str) -> list[str]:
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = sorted(set(names) - set(ENGINES))
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"choose engines from {', '.join(ENGINES)}, not {text!r}")
+    return names
+
+
+def register(commands: Any) -> None:
+    bench = commands.add_parser("bench", help="measure performance (numbers, not pass or fail)")
+    benchmarks = bench.add_subparsers(dest="benchmark", metavar="BENCHMARK", required=True)
+    search = benchmarks.add_parser(
+        "search", help="per-keystroke search latency and typo recall of Grapevine and peer engines"
+    )
+    add_db_option(search)
+    search.add_argument(
+        "--size",
+        choices=[size.value for size in DemoSize],
+        default=DemoSize.CITY.value,
+        help="demo to build when the database has no vendors (default city: 100k vendors, about a minute)",
+    )
+    search.add_argument("--json", action="store_true", help="print one JSON document")
+    search.add_argument("--queries", type=int, metavar="N", help="type only the first N queries (a quick look)")
+    search.add_argument(
+        "--engines",
+        type=_engines,
+        default=list(ENGINES),
+        metavar="A,B",
+        help=f"engines to run (default all: {','.join(ENGINES)}; tantivy only if installed)",
+    )
+    search.set_defaults(run=run_search)
+
+
+def _progress(message: str) -> None:
+    print(f"bench search: {message}", file=sys.stderr, flush=True)
+
+
+def run_search(args: argparse.Namespace) -> int:
+    if args.queries is not None and args.queries < 1:
+        raise CommandFailed("--queries must be at least 1")
+    path = getattr(args, "db", None)
+    target = path if path is not None else default_bench_path(args.size)
+    _progress(f"opening {target} (the {args.size} demo is built there first if it has no vendors)")
+    database, built = bench_database(path, args.size)
+    try:
+        if built:
+            _progress(f"built the {args.size} demo in {database.path}")
+        with database.read() as session:
+            corpus = load_corpus(session)
+    finally:
+        database.close()
+    if not len(corpus):
+        raise CommandFailed(f"{target} has no live vendors to search")
+    queries = bench_queries(corpus)
+    if args.queries is not None:
+        queries = queries[: args.queries]
+    report = run_search_bench(corpus, queries=queries, engines=args.engines, progress=_progress)
+    if args.json:
+        print_json(report.to_json())
+    else:
+        print(_table(report))
+    return 0
+
+
+def _cell(value: Any, digits: int = 2) -> str:
+    return "n/a" if value is None else f"{value:.{digits}f}"
+
+
+def _table(report: SearchBenchReport) -> str:
+    document = report.to_json()
+    lines = [
+        f"Search: {report.vendors:,} vendors, {report.queries} queries typed one key at a time "
+        f"({report.keystrokes} keystrokes), top {document['results_per_keystroke']} per keystroke",
+        "",
+        f"{'engine':<16}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'recall@10':>11}{'build s':>9}",
+    ]
+    for name, numbers in document["engines"].items():
+        lines.append(
+            f"{name:<16}{_cell(numbers['p50_ms']):>9}{_cell(numbers['p95_ms']):>9}{_cell(numbers['max_ms']):>9}"
+            f"{_cell(numbers['recall_at_10']):>11}{_cell(numbers['build_s']):>9}"
+        )
+    lines += ["", f"peak RSS {report.rss_mb:.0f} MB"]
+    grapevine = document["engines"].get("grapevine")
+    if grapevine is not None:
+        lines.append(
+            f"grapevine: index arrays {grapevine['index_mb']:.2f} MB; resident after building it "
+            f"{_cell(report.rss_mb_grapevine, 0)} MB (corpus included, before any peer)"
+        )
+    fts = document["engines"].get("fts5_trigram")
+    if fts is not None:
+        lines.append(
+            f"fts5_trigram: {fts['short_query_keystrokes']} keystrokes had no word of 3 letters and fell back "
+            f"to an unranked LIKE scan (p95 {_cell(fts['short_query_p95_ms'])} ms); "
+            f"with the trigram index p95 {_cell(fts['trigram_p95_ms'])} ms; no typo tolerance"
+        )
+    for name, reason in report.skipped.items():
+        lines.append(f"{name}: skipped, {reason}")
+    return "\n".join(lines)
