@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from recommender import __version__
-from recommender.cli import directory_commands, search_command
+from recommender.cli import bench_command, directory_commands, eval_command, search_command
 from recommender.cli.common import CommandFailed
 from recommender.directory.errors import DirectoryError
 from recommender.importers.report import ImportFailed
@@ -31,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     directory_commands.register(commands)
     search_command.register(commands)
+    eval_command.register(commands)
+    bench_command.register(commands)
     return parser
 
 
@@ -52,4 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("grapevine: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) stopped listening: not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     return result

@@ -1,49 +1,82 @@
-"""``grapevine search``: find vendors from the command line, as text or as the JSON scripts rely on."""
+"""``grapevine search``: ranked, explained results from the command line, as text or as the JSON scripts use."""
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 from typing import Any
 
 from recommender.cli.common import CommandFailed, add_db_option, open_database, print_json
-from recommender.search.substring import SearchResult, substring_search
+from recommender.engine.recommender import RankedVendor, Recommender
 from recommender.taxonomy import load_taxonomy
+from recommender.trust.graph import Relation
 
 
-def _coordinates(text: str) -> tuple[float, float]:
+def coordinates(text: str) -> tuple[float, float]:
     try:
         lat_text, lon_text = text.split(",")
         lat, lon = float(lat_text), float(lon_text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected LAT,LON such as 51.45,-2.59, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"expected LAT,LON such as 52.205,0.122, got {text!r}") from None
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise argparse.ArgumentTypeError(f"coordinates out of range: {text!r}")
     return lat, lon
 
 
 def register(commands: Any) -> None:
-    search = commands.add_parser("search", help="search the directory")
-    search.add_argument("query", help="what you are looking for, e.g. 'dentist' or a name")
+    search = commands.add_parser("search", help="find vendors, ranked by what your network says and distance")
+    search.add_argument("query", help="what you are looking for, e.g. 'dentist', 'pediatrcian' or a name")
     add_db_option(search)
-    search.add_argument("--near", type=_coordinates, metavar="LAT,LON", help="measure distances from here")
+    search.add_argument("--near", type=coordinates, metavar="LAT,LON", help="search here instead of near home")
     search.add_argument("--category", help="only this category (any name or synonym, e.g. paediatrician)")
     search.add_argument("--limit", type=int, default=20, help="at most this many results (default 20)")
-    search.add_argument("--json", action="store_true", help="print one JSON document")
+    search.add_argument("--json", action="store_true", help="print one JSON document with full explanations")
     search.set_defaults(run=run_search)
 
 
-def _line(rank: int, result: SearchResult) -> str:
-    label = load_taxonomy().get(result.category).label
-    parts = [f"{rank:2d}. {result.name}", label]
-    if result.rating is not None:
-        plural = "s" if result.review_count != 1 else ""
-        parts.append(f"★ {result.rating:.1f} ({result.review_count} review{plural})")
-    else:
-        parts.append("no reviews yet")
+def reason(engine: Recommender, result: RankedVendor) -> str:
+    """The one-line why: who vouches for it, how many reviews, how far."""
+    names = engine.snapshot.people.names
+    explanation = result.explanation
+    network = explanation.network()
+    mine = any(term.relation is Relation.ME for term in network)
+    others = [names[term.person] for term in network if term.relation is Relation.NETWORK]
+    like_minded = sum(term.relation is Relation.LIKE_MINDED for term in explanation.reviewers)
+    parts = []
+    if others:
+        more = f" and {len(others) - 1} other{'s' if len(others) > 2 else ''}" if len(others) > 1 else ""
+        parts.append(f"{'you, ' if mine else ''}{others[0]}{more} in your network")
+    elif mine:
+        parts.append("your review")
+    if like_minded:
+        parts.append(f"{like_minded} like-minded reviewer{'s' if like_minded > 1 else ''}")
+    if result.review_count:
+        parts.append(f"{result.review_count} review{'s' if result.review_count != 1 else ''}")
     if result.distance_km is not None:
         parts.append(f"{result.distance_km:.1f} km")
+    elif explanation.distance_km is None:
+        parts.append("no address")
     return " · ".join(parts)
+
+
+def _line(rank: int, engine: Recommender, result: RankedVendor) -> str:
+    label = load_taxonomy().get(result.category).label
+    stars = f"★ {result.rating:.1f}" if result.review_count else "no reviews yet"
+    return f"{rank:2d}. {result.name} — {label} — {stars} — {reason(engine, result)}"
+
+
+def result_document(engine: Recommender, result: RankedVendor) -> dict[str, Any]:
+    return {
+        "id": str(result.id),
+        "name": result.name,
+        "category": result.category,
+        "score": result.score,
+        "distance_km": result.distance_km,
+        "rating": result.rating,
+        "review_count": result.review_count,
+        "network_review_count": result.network_review_count,
+        "reason": reason(engine, result),
+        "explanation": engine.explanation_dict(result.explanation),
+    }
 
 
 def run_search(args: argparse.Namespace) -> int:
@@ -57,15 +90,15 @@ def run_search(args: argparse.Namespace) -> int:
         category = found.key
     database = open_database(args)
     try:
-        with database.read() as session:
-            results = substring_search(session, args.query, near=args.near, category=category, limit=args.limit)
+        engine = Recommender.load(database)
     finally:
         database.close()
+    results = engine.search(args.query, near=args.near, category=category, limit=args.limit)
     if args.json:
-        print_json({"results": [dataclasses.asdict(result) for result in results]})
+        print_json({"results": [result_document(engine, result) for result in results]})
     elif not results:
         print(f"Nothing found for {args.query!r}.")
     else:
         for rank, result in enumerate(results, start=1):
-            print(_line(rank, result))
+            print(_line(rank, engine, result))
     return 0

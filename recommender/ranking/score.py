@@ -19,7 +19,7 @@ UNKNOWN_DISTANCE_PROXIMITY = math.exp(-1.0)
 
 @dataclass(frozen=True, slots=True)
 class ScoreSettings:
-    rating_weight: float = 0.7
+    rating_weight: float = 0.5
     """α: the share of the score that comes from the rating; the rest comes from proximity."""
 
     def __post_init__(self) -> None:

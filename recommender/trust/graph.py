@@ -28,7 +28,7 @@ class TrustSettings:
 
     horizon: int = 3
     decay: float = 0.7
-    stranger_weight: float = 0.02
+    stranger_weight: float = 0.01
 
     def __post_init__(self) -> None:
         if not 1 <= self.horizon <= 6:

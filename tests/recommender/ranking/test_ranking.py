@@ -50,7 +50,8 @@ def test_a_rating_is_the_baseline_plus_each_trusted_reviewers_pull() -> None:
     surprise_anna = 5.0 - (model.global_mean + model.person_bias[ANNA] + model.item_bias[0])
     surprise_ben = 2.0 - (model.global_mean + model.person_bias[BEN] + model.item_bias[0])
     age_anna, age_ben = model.age_factors[0], model.age_factors[1]  # reviews 0 and 1, in the order given
-    pull = (age_anna * surprise_anna + 0.1 * age_ben * surprise_ben) / (1.0 + age_anna + 0.1 * age_ben)
+    k = model.settings.network_shrinkage
+    pull = (age_anna * surprise_anna + 0.1 * age_ben * surprise_ben) / (k + age_anna + 0.1 * age_ben)
     assert explanation.rating == pytest.approx(model.global_mean + model.item_bias[0] + pull)
     anna = next(term for term in explanation.reviewers if term.person == ANNA)
     assert (anna.relation, anna.path, anna.trust) == (Relation.NETWORK, (ME, ANNA), 1.0)

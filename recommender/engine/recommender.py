@@ -1,0 +1,230 @@
+"""The engine the app and the CLI ask "who should I use?": search, rank and explain as seen from me."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from recommender.engine.snapshot import Snapshot, load_snapshot
+from recommender.geo.distance import geodesic_km
+from recommender.geo.home import get_home
+from recommender.ranking.explanation import Explanation
+from recommender.ranking.model import RatingSettings
+from recommender.ranking.perspective import Perspective
+from recommender.ranking.ranker import Ranker
+from recommender.ranking.score import ScoreSettings
+from recommender.search.index import SearchIndex
+from recommender.storage.database import Database
+from recommender.taxonomy import load_taxonomy
+from recommender.trust.graph import GENERAL, Relation, TrustSettings, TrustView
+
+
+@dataclass(frozen=True, slots=True)
+class RankedVendor:
+    """One search result: what a list shows, and the explanation that reproduces its score."""
+
+    id: uuid.UUID
+    name: str
+    category: str
+    score: float
+    rating: float
+    review_count: int
+    network_review_count: int
+    distance_km: float | None
+    """Geodesic distance from the search location, for display (ranking uses a fast equivalent)."""
+    explanation: Explanation
+
+
+class Recommender:
+    """Holds the directory as arrays and answers searches; rebuild it (``load``) after the directory changes."""
+
+    def __init__(
+        self,
+        snapshot: Snapshot,
+        *,
+        home: tuple[float, float] | None = None,
+        trust_settings: TrustSettings | None = None,
+        score_settings: ScoreSettings | None = None,
+    ):
+        self.snapshot = snapshot
+        self.home = home
+        self.trust_settings = trust_settings or TrustSettings()
+        self.ranker = Ranker(snapshot.model, snapshot.geometry, score_settings)
+        self.index = SearchIndex.from_snapshot(snapshot)
+        self._views: dict[int, Perspective] = {}
+        self._sums: dict[int, tuple[NDArray[np.float64], NDArray[np.float64]]] = {}
+
+    @classmethod
+    def load(
+        cls,
+        db: Database,
+        *,
+        today: dt.date | None = None,
+        trust_settings: TrustSettings | None = None,
+        rating_settings: RatingSettings | None = None,
+        score_settings: ScoreSettings | None = None,
+    ) -> Recommender:
+        with db.read() as session:
+            snapshot = load_snapshot(session, today=today, rating_settings=rating_settings)
+            home = get_home(session)
+        return cls(
+            snapshot,
+            home=home.point if home is not None else None,
+            trust_settings=trust_settings,
+            score_settings=score_settings,
+        )
+
+    @property
+    def me(self) -> int | None:
+        return self.snapshot.people.me
+
+    def view(self, category: int = GENERAL) -> Perspective:
+        """Everyone's weight as seen from me for one category (cached until the engine is rebuilt)."""
+        if category not in self.snapshot.graph.scoped_categories:
+            category = GENERAL
+        perspective = self._views.get(category)
+        if perspective is None:
+            if self.me is None:
+                trust = self._anonymous_view()
+            else:
+                trust = self.snapshot.graph.view_from(self.me, self.trust_settings, category)
+            perspective = Perspective.of(trust, self.snapshot.model)
+            self._views[category] = perspective
+        return perspective
+
+    def _anonymous_view(self) -> TrustView:
+        """Before the first-run setup there is no "me": everyone counts as a stranger."""
+        n = len(self.snapshot.people.ids)
+        weights = np.full(n, self.trust_settings.stranger_weight)
+        return TrustView(
+            me=-1,
+            settings=self.trust_settings,
+            weights=weights,
+            path_weights=np.zeros(n),
+            hops=np.full(n, -1, dtype=np.int8),
+            parents_by_round=(np.full(n, -1, dtype=np.int32),),
+            blocked=np.zeros(n, dtype=np.bool_),
+        )
+
+    def _sums_for(self, category: int) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        key = category if category in self.snapshot.graph.scoped_categories else GENERAL
+        sums = self._sums.get(key)
+        if sums is None:
+            sums = self.snapshot.model.network_sums(self.view(key).weights)
+            self._sums[key] = sums
+        return sums
+
+    def search(
+        self,
+        query: str,
+        *,
+        near: tuple[float, float] | None = None,
+        category: str | None = None,
+        limit: int = 20,
+    ) -> list[RankedVendor]:
+        """Vendors matching the text (typo-tolerant), best first as seen from me, near ``near`` or home."""
+        matches = self.index.match(query)
+        items, relevance = matches.vendor_indices.astype(np.int64), matches.relevance.astype(np.float64)
+        if category is not None:
+            code = self.snapshot.category_codes[load_taxonomy().get(category).key]
+            keep = self.snapshot.vendors.category_codes[items] == code
+            items, relevance = items[keep], relevance[keep]
+        return self.rank(items, relevance, near=near, limit=limit)
+
+    def rank(
+        self,
+        items: NDArray[np.int64],
+        relevance: NDArray[np.float64] | None = None,
+        *,
+        near: tuple[float, float] | None = None,
+        limit: int = 20,
+    ) -> list[RankedVendor]:
+        """The best ``limit`` of ``items``; vendors in categories with scoped trust use that category's view."""
+        if len(items) == 0:
+            return []
+        origin = near if near is not None else self.home
+        relevance = np.ones(len(items)) if relevance is None else relevance
+        codes = self.snapshot.vendors.category_codes[items]
+        scores = self.ranker.scores(self.view(), items, origin, relevance, sums=self._sums_for(GENERAL))
+        for code in self.snapshot.graph.scoped_categories & {int(c) for c in np.unique(codes)}:
+            mask = codes == code
+            scores[mask] = self.ranker.scores(
+                self.view(code), items[mask], origin, relevance[mask], sums=self._sums_for(code)
+            )
+        chosen = np.argpartition(-scores, limit - 1)[:limit] if len(items) > limit else np.arange(len(items))
+        results = [
+            self._result(
+                self.ranker.explain(self.view(int(codes[i])), int(items[i]), origin, float(relevance[i])), origin
+            )
+            for i in chosen
+        ]
+        return sorted(results, key=lambda r: (-r.score, r.name, r.id))
+
+    def _result(self, explanation: Explanation, origin: tuple[float, float] | None) -> RankedVendor:
+        snapshot, vendor = self.snapshot, explanation.vendor
+        distance = None
+        if origin is not None and explanation.distance_km is not None:
+            distance = geodesic_km(
+                origin, (float(snapshot.geometry.lats[vendor]), float(snapshot.geometry.lons[vendor]))
+            )
+        return RankedVendor(
+            id=snapshot.vendor_uuid(vendor),
+            name=snapshot.vendors.names[vendor],
+            category=snapshot.vendors.categories[vendor],
+            score=explanation.score,
+            rating=explanation.rating,
+            review_count=len(explanation.reviewers),
+            network_review_count=len(explanation.network()),
+            distance_km=distance,
+            explanation=explanation,
+        )
+
+    def explanation_dict(self, explanation: Explanation) -> dict[str, Any]:
+        """The explanation as plain JSON values, with people named and paths spelled out."""
+        names = self.snapshot.people.names
+        reviewers = sorted(explanation.reviewers, key=lambda t: (-t.effective_weight, t.person))
+        return {
+            "score": explanation.score,
+            "rating": explanation.rating,
+            "relevance": explanation.relevance,
+            "rating_weight": explanation.rating_weight,
+            "scale": list(explanation.scale),
+            "baseline": {
+                "global_mean": explanation.global_mean,
+                "vendor_bias": explanation.vendor_bias,
+                "viewer_bias": explanation.viewer_bias,
+                "value": explanation.baseline,
+            },
+            "network_shrinkage": explanation.network_shrinkage,
+            "network_pull": explanation.network_pull,
+            "reviewers": [
+                {
+                    "person_id": str(self.snapshot.person_uuid(term.person)),
+                    "name": names[term.person],
+                    "relation": term.relation.value,
+                    "path": [names[p] for p in term.path],
+                    "weight": term.weight,
+                    "trust": term.trust,
+                    "agreement": term.agreement,
+                    "stars": term.stars,
+                    "expected": term.expected,
+                    "surprise": term.surprise,
+                    "age_days": term.age_days,
+                    "age_factor": term.age_factor,
+                    "effective_weight": term.effective_weight,
+                }
+                for term in reviewers
+            ],
+            "distance_km": explanation.distance_km,
+            "service_radius_km": explanation.service_radius_km,
+            "radius_km": explanation.radius_km,
+            "proximity": explanation.proximity,
+        }
+
+
+__all__ = ["RankedVendor", "Recommender", "Relation"]
