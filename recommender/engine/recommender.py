@@ -57,7 +57,8 @@ class Recommender:
         self.ranker = Ranker(snapshot.model, snapshot.geometry, score_settings)
         self.index = SearchIndex.from_snapshot(snapshot)
         self._views: dict[int, Perspective] = {}
-        self._sums: dict[int, tuple[NDArray[np.float64], NDArray[np.float64]]] = {}
+        self._differing: frozenset[int] = frozenset()
+        self._sums: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None
 
     @classmethod
     def load(
@@ -85,15 +86,23 @@ class Recommender:
 
     def view(self, category: int = GENERAL) -> Perspective:
         """Everyone's weight as seen from me for one category (cached until the engine is rebuilt)."""
-        if category not in self.snapshot.graph.scoped_categories:
-            category = GENERAL
+        general = self._views.get(GENERAL)
+        if general is None:
+            trust = (
+                self._anonymous_view()
+                if self.me is None
+                else self.snapshot.graph.view_from(self.me, self.trust_settings)
+            )
+            general = Perspective.of(trust, self.snapshot.model)
+            self._views[GENERAL] = general
+            self._differing = self.snapshot.graph.categories_differing_from_general(trust)
+        if category == GENERAL or category not in self._differing:
+            return general
         perspective = self._views.get(category)
         if perspective is None:
-            if self.me is None:
-                trust = self._anonymous_view()
-            else:
-                trust = self.snapshot.graph.view_from(self.me, self.trust_settings, category)
-            perspective = Perspective.of(trust, self.snapshot.model)
+            assert self.me is not None
+            trust = self.snapshot.graph.view_from(self.me, self.trust_settings, category)
+            perspective = Perspective.of(trust, self.snapshot.model, agreement=general.agreement)
             self._views[category] = perspective
         return perspective
 
@@ -111,13 +120,19 @@ class Recommender:
             blocked=np.zeros(n, dtype=np.bool_),
         )
 
-    def _sums_for(self, category: int) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-        key = category if category in self.snapshot.graph.scoped_categories else GENERAL
-        sums = self._sums.get(key)
-        if sums is None:
-            sums = self.snapshot.model.network_sums(self.view(key).weights)
-            self._sums[key] = sums
-        return sums
+    def _own_sums(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        """Every vendor's trust-weighted review sums as seen through its own category's view: computed once,
+        so that a keystroke scores all its candidates in one vectorised pass whatever their categories."""
+        if self._sums is None:
+            model, codes = self.snapshot.model, self.snapshot.vendors.category_codes
+            weight_sums, pull_sums = model.network_sums(self.view().weights)
+            for code in sorted(self._differing):
+                vendors = np.flatnonzero(codes == code)
+                scoped_weights, scoped_pulls = model.network_sums(self.view(code).weights, vendors)
+                weight_sums[vendors] = scoped_weights[vendors]
+                pull_sums[vendors] = scoped_pulls[vendors]
+            self._sums = (weight_sums, pull_sums)
+        return self._sums
 
     def search(
         self,
@@ -150,12 +165,7 @@ class Recommender:
         origin = near if near is not None else self.home
         relevance = np.ones(len(items)) if relevance is None else relevance
         codes = self.snapshot.vendors.category_codes[items]
-        scores = self.ranker.scores(self.view(), items, origin, relevance, sums=self._sums_for(GENERAL))
-        for code in self.snapshot.graph.scoped_categories & {int(c) for c in np.unique(codes)}:
-            mask = codes == code
-            scores[mask] = self.ranker.scores(
-                self.view(code), items[mask], origin, relevance[mask], sums=self._sums_for(code)
-            )
+        scores = self.ranker.scores(self.view(), items, origin, relevance, sums=self._own_sums())
         chosen = np.argpartition(-scores, limit - 1)[:limit] if len(items) > limit else np.arange(len(items))
         results = [
             self._result(

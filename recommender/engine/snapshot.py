@@ -7,9 +7,11 @@ objects and ORM instances would cost seconds; UUIDs are only made for the few re
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -19,6 +21,8 @@ from recommender.ranking.model import RatingModel, RatingSettings
 from recommender.ranking.ranker import VendorGeometry
 from recommender.taxonomy import load_taxonomy
 from recommender.trust.graph import GENERAL, TrustGraph
+
+_CHUNK = 100_000
 
 
 @dataclass(frozen=True)
@@ -114,22 +118,33 @@ def load_snapshot(
     category_codes = {category.key: code for code, category in enumerate(taxonomy)}
     people = _people(session)
     vendors, geometry = _vendors(session, category_codes)
-    connection = session.connection()
+    cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    vendor_keys = np.array(vendors.ids, dtype="S32")
+    person_keys = np.array(people.ids, dtype="S32")
 
-    reviews = connection.exec_driver_sql(
-        "SELECT vendor_id, author_id, rating, reviewed_on, tags FROM reviews WHERE NOT deleted"
-    ).all()
-    vendor_index, person_index = vendors.index, people.index
-    live = [row for row in reviews if row[0] in vendor_index and row[1] in person_index]
-    items = np.fromiter((vendor_index[row[0]] for row in live), dtype=np.int64, count=len(live))
-    authors = np.fromiter((person_index[row[1]] for row in live), dtype=np.int64, count=len(live))
-    stars = np.fromiter((row[2] for row in live), dtype=np.float64, count=len(live))
-    dates = np.array([row[3] for row in live], dtype="datetime64[D]")
-    ages = (np.datetime64(today, "D") - dates).astype(np.float64) if live else np.zeros(0)
+    # Fetched in chunks straight into arrays (a million row tuples at once would cost hundreds of megabytes),
+    # with ages computed by SQLite, which parses the stored dates far faster than Python.
+    cursor.execute(
+        "SELECT vendor_id, author_id, rating, julianday(?) - julianday(reviewed_on) FROM reviews WHERE NOT deleted",
+        (today.isoformat(),),
+    )
+    item_parts, author_parts, star_parts, age_parts = [], [], [], []
+    while rows := cursor.fetchmany(_CHUNK):
+        item_parts.append(_positions(vendor_keys, [row[0] for row in rows]))
+        author_parts.append(_positions(person_keys, [row[1] for row in rows]))
+        star_parts.append(np.array([row[2] for row in rows], dtype=np.float64))
+        age_parts.append(np.array([row[3] for row in rows], dtype=np.float64))
+    items, authors = _joined(item_parts, np.int64), _joined(author_parts, np.int64)
+    stars, ages = _joined(star_parts, np.float64), _joined(age_parts, np.float64)
+    live = (items >= 0) & (authors >= 0)
+    items, authors, stars, ages = items[live], authors[live], stars[live], ages[live]
+
     review_tags: list[list[str]] = [[] for _ in vendors.ids]
-    for row, item in zip(live, items, strict=True):
-        if row[4] and row[4] != "[]":
-            review_tags[item].extend(_tags(row[4]))
+    cursor.execute("SELECT vendor_id, tags FROM reviews WHERE NOT deleted AND tags != '[]'")
+    for vendor_id, stored in cursor.fetchall():
+        item = vendors.index.get(vendor_id)
+        if item is not None:
+            review_tags[item].extend(_tags(stored))
 
     model = RatingModel(
         len(people.ids),
@@ -142,24 +157,42 @@ def load_snapshot(
         settings=rating_settings,
     )
 
-    links = connection.exec_driver_sql(
-        "SELECT truster_id, trustee_id, level, category FROM trust WHERE NOT deleted"
-    ).all()
-    kept = [row for row in links if row[0] in person_index and row[1] in person_index]
-    graph = TrustGraph(
-        len(people.ids),
-        np.fromiter((person_index[row[0]] for row in kept), dtype=np.int64, count=len(kept)),
-        np.fromiter((person_index[row[1]] for row in kept), dtype=np.int64, count=len(kept)),
-        np.fromiter((row[2] for row in kept), dtype=np.float64, count=len(kept)),
-        np.fromiter(
-            (GENERAL if row[3] is None else category_codes.get(row[3], GENERAL) for row in kept),
-            dtype=np.int64,
-            count=len(kept),
-        ),
-    )
+    cursor.execute("SELECT truster_id, trustee_id, level, category FROM trust WHERE NOT deleted")
+    truster_parts, trustee_parts, level_parts, scope_parts = [], [], [], []
+    while rows := cursor.fetchmany(_CHUNK):
+        truster_parts.append(_positions(person_keys, [row[0] for row in rows]))
+        trustee_parts.append(_positions(person_keys, [row[1] for row in rows]))
+        level_parts.append(np.array([row[2] for row in rows], dtype=np.float64))
+        scope_parts.append(
+            np.array([GENERAL if row[3] is None else category_codes.get(row[3], GENERAL) for row in rows], np.int64)
+        )
+    cursor.close()
+    truster, trustee = _joined(truster_parts, np.int64), _joined(trustee_parts, np.int64)
+    level, scope = _joined(level_parts, np.float64), _joined(scope_parts, np.int64)
+    kept = (truster >= 0) & (trustee >= 0)
+    graph = TrustGraph(len(people.ids), truster[kept], trustee[kept], level[kept], scope[kept])
     return Snapshot(people, vendors, geometry, model, graph, category_codes, review_tags)
 
 
-def _tags(stored: str) -> list[str]:
+def _positions(sorted_keys: NDArray[np.bytes_], hex_ids: list[str]) -> NDArray[np.int64]:
+    """Dense indices of stored hex ids in the sorted key array, or -1 for ids not there (deleted records).
+
+    A vectorised binary search over fixed-width byte strings maps a million ids in a fraction of the time a
+    Python dictionary lookup per id takes."""
+    wanted = np.array(hex_ids, dtype="S32")
+    found = np.searchsorted(sorted_keys, wanted)
+    found = np.minimum(found, max(len(sorted_keys) - 1, 0))
+    if len(sorted_keys) == 0:
+        return np.full(len(wanted), -1, dtype=np.int64)
+    return np.where(sorted_keys[found] == wanted, found, -1).astype(np.int64)
+
+
+def _joined(parts: list[NDArray[Any]], dtype: type[np.generic]) -> NDArray[Any]:
+    return np.concatenate(parts).astype(dtype, copy=False) if parts else np.zeros(0, dtype=dtype)
+
+
+@functools.lru_cache(maxsize=4096)
+def _tags(stored: str) -> tuple[str, ...]:
+    """Most reviews share a handful of tag lists, so each distinct stored list is parsed once."""
     tags = json.loads(stored)
-    return [tag for tag in tags if isinstance(tag, str)] if isinstance(tags, list) else []
+    return tuple(tag for tag in tags if isinstance(tag, str)) if isinstance(tags, list) else ()

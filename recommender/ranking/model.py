@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from recommender.arrays import group, ranges
+
 
 @dataclass(frozen=True, slots=True)
 class RatingSettings:
@@ -101,8 +103,8 @@ class RatingModel:
         self.item_categories = categories.astype(np.int64)
         self._fit_biases()
         self.surprises = self.stars - self.expected_many(self.authors, self.items)
-        self._by_item, self._item_offsets = _group(self.items, n_items)
-        self._by_author, self._author_offsets = _group(self.authors, n_people)
+        self._by_item, self._item_offsets = group(self.items, n_items)
+        self._by_author, self._author_offsets = group(self.authors, n_people)
         self.review_counts = np.diff(self._item_offsets)
 
     def _fit_biases(self) -> None:
@@ -181,12 +183,21 @@ class RatingModel:
     def predict(self, item: int, weights: NDArray[np.float64], viewer: int | None = None) -> float:
         return self.terms(item, weights, viewer).value(*self.scale)
 
-    def network_sums(self, weights: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-        """Per item: Σ effective weight and Σ effective weight × surprise, over every review at once."""
-        effective = weights[self.authors] * self.age_factors
+    def network_sums(
+        self, weights: NDArray[np.float64], items: NDArray[np.int64] | None = None
+    ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        """Per item: Σ effective weight and Σ effective weight × surprise, over every review at once, or only
+        over the reviews of ``items`` (the other items' sums are then left at 0)."""
+        if items is None:
+            reviews: NDArray[np.int64] | slice = slice(None)
+        else:
+            starts = self._item_offsets[items]
+            reviews = self._by_item[ranges(starts, self._item_offsets[items + 1] - starts)]
+        effective = weights[self.authors[reviews]] * self.age_factors[reviews]
+        owners = self.items[reviews]
         return (
-            np.bincount(self.items, effective, self.n_items).astype(np.float64, copy=False),
-            np.bincount(self.items, effective * self.surprises, self.n_items).astype(np.float64, copy=False),
+            np.bincount(owners, effective, self.n_items).astype(np.float64, copy=False),
+            np.bincount(owners, effective * self.surprises[reviews], self.n_items).astype(np.float64, copy=False),
         )
 
     def ratings_from_sums(
@@ -201,11 +212,3 @@ class RatingModel:
         pull = pull_sums[items] / (self.settings.network_shrinkage + weight_sums[items])
         low, high = self.scale
         return np.clip(self.global_mean + self.item_bias[items] + viewer_bias + pull, low, high)
-
-
-def _group(keys: NDArray[np.int64], size: int) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
-    """Review indices ordered by key, and where each key's run starts (compressed sparse rows)."""
-    order = np.argsort(keys, kind="stable").astype(np.int64)
-    offsets = np.zeros(size + 1, dtype=np.int64)
-    np.cumsum(np.bincount(keys, minlength=size), out=offsets[1:])
-    return order, offsets

@@ -23,8 +23,11 @@ class Perspective:
     weights: NDArray[np.float64]
 
     @classmethod
-    def of(cls, view: TrustView, model: RatingModel) -> Perspective:
-        agreement = model.agreement(view.me) if view.me >= 0 else np.zeros(len(view.weights))
+    def of(cls, view: TrustView, model: RatingModel, agreement: NDArray[np.float64] | None = None) -> Perspective:
+        """``agreement`` may be passed in when known: it depends on the viewer, not on the category."""
+        if agreement is None:
+            agreement = model.agreement(view.me) if view.me >= 0 else np.zeros(len(view.weights))
+        agreement = agreement.copy()
         agreement[view.blocked] = 0.0
         weights = np.maximum(view.weights, agreement)
         if view.me >= 0:

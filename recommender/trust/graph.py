@@ -9,17 +9,16 @@ Everyone else (beyond the horizon or unconnected) gets a small stranger weight, 
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
 from enum import StrEnum
 
 import numpy as np
 from numpy.typing import NDArray
 
+from recommender.arrays import ranges
+
 GENERAL = -1
 """The category code of general (unscoped) trust."""
-
-_CACHED_CATEGORIES = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,56 +131,65 @@ class TrustGraph:
         if len(truster) and (min(truster.min(), trustee.min()) < 0 or max(truster.max(), trustee.max()) >= n_people):
             raise ValueError("trust links refer to people outside 0..n_people-1")
         keep = truster != trustee
-        self._truster, self._trustee = truster[keep], trustee[keep]
-        self._level, self._category = level[keep], category[keep]
-        general = self._category == GENERAL
-        self._general = _adjacency(n_people, self._truster[general], self._trustee[general], self._level[general])
-        self._scoped_categories = frozenset(int(c) for c in np.unique(self._category[~general]))
-        self._by_category: OrderedDict[int, _Adjacency] = OrderedDict()
+        truster, trustee, level, category = truster[keep], trustee[keep], level[keep], category[keep]
+        self.link_count = len(truster)
+        general = category == GENERAL
+        self._general = _adjacency(n_people, truster[general], trustee[general], level[general])
+        # Scoped links sorted by (category, truster): a category's links from any set of people are found with
+        # two binary searches, so a category's view costs no more than the general one.
+        order = np.lexsort((trustee[~general], truster[~general], category[~general]))
+        self._scoped_category = category[~general][order]
+        self._scoped_truster = truster[~general][order]
+        self._scoped_trustee = trustee[~general][order]
+        self._scoped_level = level[~general][order]
+        self._scoped_categories = frozenset(int(c) for c in np.unique(self._scoped_category))
 
     @property
     def scoped_categories(self) -> frozenset[int]:
-        """Categories for which some trust is scoped, and so whose view differs from the general one."""
+        """Categories for which some trust is scoped."""
         return self._scoped_categories
 
-    @property
-    def link_count(self) -> int:
-        return len(self._truster)
-
-    def _for_category(self, category: int) -> _Adjacency:
-        """General trust with this category's scoped links replacing general links between the same people."""
+    def _links_from(
+        self, people: NDArray[np.int32], category: int
+    ) -> tuple[NDArray[np.int32], NDArray[np.int32], NDArray[np.float64]]:
+        """Outgoing links of ``people`` for a category: scoped links replace general ones between the same two."""
+        sources, targets, levels = _links_from(self._general, people)
         if category == GENERAL or category not in self._scoped_categories:
-            return self._general
-        cached = self._by_category.get(category)
-        if cached is not None:
-            self._by_category.move_to_end(category)
-            return cached
+            return sources, targets, levels
+        low, high = np.searchsorted(self._scoped_category, [category, category + 1])
+        trusters = self._scoped_truster[low:high]
+        starts = np.searchsorted(trusters, people, side="left") + low
+        counts = np.searchsorted(trusters, people, side="right") + low - starts
+        if counts.sum() == 0:
+            return sources, targets, levels
+        positions = ranges(starts, counts)
+        scoped_sources = np.repeat(people, counts)
+        scoped_targets = self._scoped_trustee[positions]
         n = np.int64(self.n_people)
-        general = self._category == GENERAL
-        scoped = self._category == category
-        scoped_pairs = self._truster[scoped].astype(np.int64) * n + self._trustee[scoped]
-        general_pairs = self._truster[general].astype(np.int64) * n + self._trustee[general]
-        kept = general.copy()
-        kept[general] = ~np.isin(general_pairs, scoped_pairs)
-        chosen = kept | scoped
-        adjacency = _adjacency(self.n_people, self._truster[chosen], self._trustee[chosen], self._level[chosen])
-        self._by_category[category] = adjacency
-        if len(self._by_category) > _CACHED_CATEGORIES:
-            self._by_category.popitem(last=False)
-        return adjacency
+        replaced = np.isin(sources.astype(np.int64) * n + targets, scoped_sources.astype(np.int64) * n + scoped_targets)
+        return (
+            np.concatenate([sources[~replaced], scoped_sources]),
+            np.concatenate([targets[~replaced], scoped_targets]),
+            np.concatenate([levels[~replaced], self._scoped_level[positions]]),
+        )
 
     def direct_links(self, person: int, category: int = GENERAL) -> list[tuple[int, float]]:
         """The people ``person`` trusts or distrusts directly (for this category), with their levels."""
-        adjacency = self._for_category(category)
-        start, end = adjacency.offsets[person], adjacency.offsets[person + 1]
-        return [
-            (int(t), float(v)) for t, v in zip(adjacency.targets[start:end], adjacency.levels[start:end], strict=True)
-        ]
+        _, targets, levels = self._links_from(np.array([person], dtype=np.int32), category)
+        return sorted((int(t), float(v)) for t, v in zip(targets, levels, strict=True))
+
+    def categories_differing_from_general(self, view: TrustView) -> frozenset[int]:
+        """Categories whose view from ``view.me`` can differ from ``view`` (the general one): those with a scoped
+        link from someone the general view reaches in fewer hops than the horizon. For all other categories no
+        path within the horizon can use a scoped link, so the general view is theirs too."""
+        if view.me < 0 or not self._scoped_categories:
+            return frozenset()
+        reach = (view.hops >= 0) & (view.hops < view.settings.horizon)
+        return frozenset(int(c) for c in np.unique(self._scoped_category[reach[self._scoped_truster]]))
 
     def view_from(self, me: int, settings: TrustSettings | None = None, category: int = GENERAL) -> TrustView:
         """Everyone's weight as seen from ``me``, through best paths of at most ``settings.horizon`` links."""
         settings = settings or TrustSettings()
-        adjacency = self._for_category(category)
         n = self.n_people
         best = np.zeros(n, dtype=np.float64)
         hops = np.full(n, -1, dtype=np.int8)
@@ -189,16 +197,15 @@ class TrustGraph:
         best[me], hops[me] = 1.0, 0
 
         blocked = np.zeros(n, dtype=np.bool_)
-        start, end = adjacency.offsets[me], adjacency.offsets[me + 1]
-        mine = adjacency.targets[start:end]
-        blocked[mine[adjacency.levels[start:end] <= 0]] = True
+        _, mine, my_levels = self._links_from(np.array([me], dtype=np.int32), category)
+        blocked[mine[my_levels <= 0]] = True
 
         rounds = [parents.copy()]
         frontier = np.array([me], dtype=np.int32)
         for hop in range(1, settings.horizon + 1):
             if frontier.size == 0:
                 break
-            sources, targets, levels = _links_from(adjacency, frontier)
+            sources, targets, levels = self._links_from(frontier, category)
             usable = (levels > 0) & ~blocked[targets] & (targets != me)
             sources, targets, levels = sources[usable], targets[usable], levels[usable]
             # Hop-limited Bellman-Ford: candidates come from values of paths no longer than hop - 1 links.
@@ -231,8 +238,5 @@ def _links_from(
     if total == 0:
         empty = np.zeros(0, dtype=np.int32)
         return empty, empty, np.zeros(0, dtype=np.float64)
-    sources = np.repeat(people, counts)
-    # Positions start..start+count-1 for every person, concatenated.
-    offsets_within = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-    positions = np.repeat(starts, counts) + offsets_within
-    return sources, adjacency.targets[positions], adjacency.levels[positions]
+    positions = ranges(starts, counts)
+    return np.repeat(people, counts), adjacency.targets[positions], adjacency.levels[positions]

@@ -164,3 +164,44 @@ def test_a_path_traced_later_uses_the_links_as_they_stood_when_it_was_found() ->
     view = graph(links).view_from(ME, TrustSettings(horizon=2, decay=0.5, stranger_weight=0.0))
     assert view.weights[ANNA] == pytest.approx(0.5) and view.path_to(ANNA) == (ME, BEN, ANNA)
     assert view.weights[CARA] == pytest.approx(0.1) and view.path_to(CARA) == (ME, ANNA, CARA)
+
+
+@st.composite
+def scoped_graphs(draw: st.DrawFn) -> tuple[int, list[tuple[int, int, float, int]]]:
+    n = draw(st.integers(2, 8))
+    links = draw(
+        st.lists(
+            st.tuples(
+                st.integers(0, n - 1),
+                st.integers(0, n - 1),
+                st.sampled_from([-1.0, 0.3, 0.6, 1.0]),
+                st.sampled_from([GENERAL, GENERAL, PEDIATRICIAN, PLUMBER]),
+            ),
+            max_size=30,
+        )
+    )
+    unique = {(a, b, c): level for a, b, level, c in links if a != b}
+    return n, [(a, b, level, c) for (a, b, c), level in unique.items()]
+
+
+@settings(max_examples=200, deadline=None)
+@given(scoped_graphs(), st.integers(1, 3))
+def test_a_category_view_equals_general_trust_with_that_categorys_links_swapped_in(
+    case: tuple[int, list[tuple[int, int, float, int]]], horizon: int
+) -> None:
+    n, links = case
+    if not links:
+        return
+    scoped = {(a, b): level for a, b, level, c in links if c == PEDIATRICIAN}
+    merged = {(a, b): level for a, b, level, c in links if c == GENERAL and (a, b) not in scoped} | scoped
+    tuned = TrustSettings(horizon=horizon, decay=0.5, stranger_weight=0.01)
+    plain = [(a, b, level) for (a, b), level in merged.items()]
+    expected = (graph(plain, n) if plain else TrustGraph(n, np.array([]), np.array([]), np.array([]))).view_from(
+        0, tuned
+    )
+    trust = graph(links, n)
+    actual = trust.view_from(0, tuned, category=PEDIATRICIAN)
+    assert actual.weights.tolist() == pytest.approx(expected.weights.tolist())
+    general = trust.view_from(0, tuned)
+    if PEDIATRICIAN not in trust.categories_differing_from_general(general):
+        assert actual.weights.tolist() == pytest.approx(general.weights.tolist())
