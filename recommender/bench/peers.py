@@ -7,7 +7,7 @@ import importlib.util
 import re
 import sqlite3
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rapidfuzz import fuzz, process, utils
 
@@ -19,11 +19,15 @@ __all__ = [
     "Fts5TrigramEngine",
     "GrapevineEngine",
     "RankCallback",
+    "RankedGrapevineEngine",
     "RapidfuzzScanEngine",
     "SearchEngine",
     "TantivyEngine",
     "tantivy_available",
 ]
+
+if TYPE_CHECKING:
+    from recommender.engine.recommender import Recommender
 
 # The lead's ranker plugs in here: given the matches of a keystroke, the best `limit` vendor indices in order.
 RankCallback = Callable[[Matches, int], list[int]]
@@ -49,6 +53,20 @@ class GrapevineEngine:
     def search(self, query: str, limit: int) -> list[int]:
         matches = self.index.match(query)
         return self._rank(matches, limit) if self._rank is not None else matches.top(limit)
+
+
+class RankedGrapevineEngine:
+    """The app's whole keystroke path: typo-tolerant match, then rank by trust and distance, with explanations."""
+
+    name = "grapevine"
+
+    def __init__(self, recommender: Recommender) -> None:
+        self.recommender = recommender
+        self.index = recommender.index
+        recommender.search("")  # warm: the trust views and per-vendor sums are computed once, not per keystroke
+
+    def search(self, query: str, limit: int) -> list[int]:
+        return [result.explanation.vendor for result in self.recommender.search(query, limit=limit)]
 
 
 class RapidfuzzScanEngine:

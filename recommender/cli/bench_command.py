@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from recommender.bench import bench_database, default_bench_path
+from recommender.bench.peers import RankedGrapevineEngine
 from recommender.bench.search_bench import ENGINES, SearchBenchReport, bench_queries, run_search_bench
 from recommender.cli.common import CommandFailed, add_db_option, print_json
 from recommender.demo import DemoSize
+from recommender.engine.recommender import Recommender
 from recommender.search.corpus import load_corpus
+from recommender.storage.database import Database
 
 
 def _engines(text: str) -> list[str]:
@@ -57,6 +61,7 @@ def run_search(args: argparse.Namespace) -> int:
     target = path if path is not None else default_bench_path(args.size)
     _progress(f"opening {target} (the {args.size} demo is built there first if it has no vendors)")
     database, built = bench_database(path, args.size)
+    bench_path = database.path
     try:
         if built:
             _progress(f"built the {args.size} demo in {database.path}")
@@ -69,12 +74,24 @@ def run_search(args: argparse.Namespace) -> int:
     queries = bench_queries(corpus)
     if args.queries is not None:
         queries = queries[: args.queries]
-    report = run_search_bench(corpus, queries=queries, engines=args.engines, progress=_progress)
+    report = run_search_bench(
+        corpus, queries=queries, engines=args.engines, grapevine=lambda: _ranked_engine(bench_path), progress=_progress
+    )
     if args.json:
         print_json(report.to_json())
     else:
         print(_table(report))
     return 0
+
+
+def _ranked_engine(path: Path) -> RankedGrapevineEngine:
+    """The app's engine over the bench database; its vendor numbering is the corpus's (both by id)."""
+    database = Database.open(path)
+    try:
+        recommender = Recommender.load(database)
+    finally:
+        database.close()
+    return RankedGrapevineEngine(recommender)
 
 
 def _cell(value: Any, digits: int = 2) -> str:

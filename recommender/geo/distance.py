@@ -20,13 +20,14 @@ Measured here: 0.4 ms for 100k distances (median; best 0.35 ms).
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from geopy.distance import geodesic
+from geographiclib.geodesic import Geodesic
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +38,7 @@ Float32Array = npt.NDArray[np.float32]
 FLAT_LIMIT_KM = 300.0
 
 # WGS84, as geopy's geodesic uses by default.
+_WGS84 = Geodesic.WGS84
 _A_KM = 6378.137
 _F = 1 / 298.257223563
 # Pairs spanning more longitude than this also go to Lambert: near the poles a short flat-earth east-west line
@@ -52,9 +54,13 @@ _K2_POLY = (111.41513 + 3 * 0.09455 + 5 * 0.00012, -4 * 0.09455 - 20 * 0.00012, 
 _HALF_DEG_TO_RAD = math.pi / 360.0
 
 
+@functools.lru_cache(maxsize=8192)
 def geodesic_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """The exact (Karney) geodesic distance between two (lat, lon) points: the distance shown to users."""
-    return float(geodesic(a, b).km)
+    """The exact (Karney) geodesic distance between two (lat, lon) points: the distance shown to users.
+
+    geopy's ``geodesic`` computes the same with GeographicLib; asking GeographicLib for the distance alone
+    halves the cost, and the cache spares recomputing the same vendors as a query is typed letter by letter."""
+    return float(_WGS84.Inverse(a[0], a[1], b[0], b[1], Geodesic.DISTANCE)["s12"]) / 1000.0
 
 
 def distances_km(lat: float, lon: float, lats: npt.ArrayLike, lons: npt.ArrayLike) -> FloatArray:

@@ -45,5 +45,18 @@ class Perspective:
             return Relation.LIKE_MINDED
         return relation
 
+    def relations(self, people: NDArray[np.int64]) -> list[Relation]:
+        """:meth:`relation` for many people at once."""
+        view = self.view
+        codes = np.full(len(people), 4, dtype=np.int8)  # stranger
+        trust = view.weights[people]
+        network = (view.hops[people] > 0) & (view.path_weights[people] >= view.settings.stranger_weight)
+        codes[network] = 1
+        codes[(codes != 0) & (self.agreement[people] > trust)] = 2
+        codes[view.blocked[people]] = 3
+        codes[people == view.me] = 0
+        table = (Relation.ME, Relation.NETWORK, Relation.LIKE_MINDED, Relation.BLOCKED, Relation.STRANGER)
+        return [table[code] for code in codes.tolist()]
+
     def path_to(self, person: int) -> tuple[int, ...]:
         return self.view.path_to(person)

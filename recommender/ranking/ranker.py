@@ -12,6 +12,7 @@ from recommender.ranking.explanation import Explanation, ReviewerTerm
 from recommender.ranking.model import RatingModel
 from recommender.ranking.perspective import Perspective
 from recommender.ranking.score import ScoreSettings, combine, proximity
+from recommender.trust.graph import Relation
 
 
 @dataclass(frozen=True)
@@ -90,22 +91,37 @@ class Ranker:
         """Every term behind one vendor's score; its ``score`` is computed from those terms alone."""
         model, g = self.model, self.geometry
         terms = model.terms(item, perspective.weights)
+        people = model.authors[terms.reviews]
+        relations = perspective.relations(people)
+        # Plain Python lists: building a popular vendor's hundred terms from numpy scalars one by one is slow.
         reviewers = tuple(
             ReviewerTerm(
-                person=int(model.authors[review]),
-                stars=float(model.stars[review]),
-                expected=float(model.stars[review] - model.surprises[review]),
-                weight=float(weight),
-                trust=float(perspective.view.weights[model.authors[review]]),
-                agreement=float(perspective.agreement[model.authors[review]]),
-                age_days=float(model.ages_days[review]),
-                age_factor=float(age),
-                relation=perspective.relation(int(model.authors[review])),
-                path=perspective.path_to(int(model.authors[review])),
+                person=person,
+                stars=stars,
+                expected=stars - surprise,
+                weight=weight,
+                trust=trust,
+                agreement=agreement,
+                age_days=age_days,
+                age_factor=age,
+                relation=relation,
+                path=perspective.path_to(person) if relation is Relation.NETWORK else (),
             )
-            for review, weight, age in zip(terms.reviews, terms.weights, terms.age_factors, strict=True)
+            for person, stars, surprise, weight, trust, agreement, age_days, age, relation in zip(
+                people.tolist(),
+                model.stars[terms.reviews].tolist(),
+                model.surprises[terms.reviews].tolist(),
+                terms.weights.tolist(),
+                perspective.view.weights[people].tolist(),
+                perspective.agreement[people].tolist(),
+                model.ages_days[terms.reviews].tolist(),
+                terms.age_factors.tolist(),
+                relations,
+                strict=True,
+            )
         )
         distance = float(self.distances(np.array([item]), origin)[0])
+        closeness = float(proximity(np.array([distance - g.service_radius_km[item]]), g.radius_km[item])[0])
         draft = Explanation(
             vendor=item,
             score=0.0,
@@ -119,10 +135,8 @@ class Ranker:
             distance_km=None if np.isnan(distance) else distance,
             service_radius_km=float(g.service_radius_km[item]),
             radius_km=float(g.radius_km[item]),
-            proximity=0.0,
+            proximity=closeness,
             rating_weight=self.settings.rating_weight,
             relevance=relevance,
         )
-        closeness = float(proximity(np.array([distance - draft.service_radius_km]), draft.radius_km)[0])
-        complete = replace(draft, proximity=closeness)
-        return replace(complete, score=complete.recompute())
+        return replace(draft, score=draft.recompute())

@@ -129,6 +129,7 @@ def test_every_explanation_reproduces_its_score_and_the_vectorised_one(
         assert explanation.score == pytest.approx(vectorised[item], rel=1e-9, abs=1e-12)
         assert 1.0 <= explanation.rating <= 5.0 and 0.0 <= explanation.proximity <= 1.0
         for term in explanation.reviewers:
+            assert term.relation is view.relation(term.person)
             if term.relation is Relation.NETWORK:
                 steps = zip(term.path, term.path[1:], strict=False)
                 assert math.prod({(a, b): lv for a, b, lv in trust}[(a, b)] for a, b in steps) * 0.7 ** (
