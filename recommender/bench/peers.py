@@ -63,7 +63,7 @@ class RankedGrapevineEngine:
     def __init__(self, recommender: Recommender) -> None:
         self.recommender = recommender
         self.index = recommender.index
-        recommender.search("")  # warm: the trust views and per-vendor sums are computed once, not per keystroke
+        recommender.warm()  # the trust views and per-vendor sums are computed once, not per keystroke
 
     def search(self, query: str, limit: int) -> list[int]:
         return [result.explanation.vendor for result in self.recommender.search(query, limit=limit)]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 from recommender.bench import bench_database, default_bench_path
 from recommender.bench.peers import RankedGrapevineEngine
+from recommender.bench.rank_bench import run_rank_bench
 from recommender.bench.search_bench import ENGINES, SearchBenchReport, bench_queries, run_search_bench
 from recommender.cli.common import CommandFailed, add_db_option, print_json
 from recommender.demo import DemoSize
@@ -49,9 +51,21 @@ def register(commands: Any) -> None:
     )
     search.set_defaults(run=run_search)
 
+    rank = benchmarks.add_parser("rank", help="ranking a category as seen from many people, trust graph warm")
+    add_db_option(rank)
+    rank.add_argument(
+        "--size",
+        choices=[size.value for size in DemoSize],
+        default=DemoSize.CITY.value,
+        help="demo to build when the database has no vendors (default city: 1M trust links)",
+    )
+    rank.add_argument("--viewers", type=int, default=40, help="people to rank from (default 40)")
+    rank.add_argument("--json", action="store_true", help="print one JSON document")
+    rank.set_defaults(run=run_rank)
+
 
 def _progress(message: str) -> None:
-    print(f"bench search: {message}", file=sys.stderr, flush=True)
+    print(f"bench: {message}", file=sys.stderr, flush=True)
 
 
 def run_search(args: argparse.Namespace) -> int:
@@ -81,6 +95,36 @@ def run_search(args: argparse.Namespace) -> int:
         print_json(report.to_json())
     else:
         print(_table(report))
+    return 0
+
+
+def run_rank(args: argparse.Namespace) -> int:
+    if args.viewers < 1:
+        raise CommandFailed("--viewers must be at least 1")
+    database, built = bench_database(getattr(args, "db", None), args.size)
+    if built:
+        _progress(f"built the {args.size} demo in {database.path}")
+    try:
+        started = time.perf_counter()
+        engine = Recommender.load(database)
+        load_s = time.perf_counter() - started
+    finally:
+        database.close()
+    _progress(f"loaded {database.path} in {load_s:.1f} s; ranking")
+    report = run_rank_bench(engine, viewers=args.viewers)
+    document = {**report.to_json(), "load_s": round(load_s, 2)}
+    if args.json:
+        print_json(document)
+    else:
+        print(
+            f"Rank: {document['rankings']} rankings ({document['viewers']} people x {len(document['categories'])} "
+            f"categories) over {document['vendors']:,} vendors, {document['reviews']:,} reviews, "
+            f"{document['trust_links']:,} trust links\n"
+            f"p50 {document['p50_ms']:.2f} ms, p95 {document['p95_ms']:.2f} ms, max {document['max_ms']:.2f} ms "
+            f"(trust view, sums, scores and top 20 with explanations, each from scratch)\n"
+            f"rebuild trust graph {document['rebuild_trust_s']:.2f} s, refit rating model "
+            f"{document['refit_model_s']:.2f} s, load {document['load_s']:.1f} s, peak RSS {document['rss_mb']:.0f} MB"
+        )
     return 0
 
 

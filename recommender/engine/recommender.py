@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from recommender.arrays import group
 from recommender.engine.snapshot import Snapshot, load_snapshot
 from recommender.geo.distance import geodesic_km
 from recommender.geo.home import get_home
@@ -50,15 +51,32 @@ class Recommender:
         home: tuple[float, float] | None = None,
         trust_settings: TrustSettings | None = None,
         score_settings: ScoreSettings | None = None,
+        index: SearchIndex | None = None,
+        viewer: int | None = None,
     ):
+        """``viewer`` ranks as seen from someone other than this install's owner (benchmarks, evaluation);
+        ``index`` shares an already built search index between engines over the same snapshot."""
         self.snapshot = snapshot
         self.home = home
         self.trust_settings = trust_settings or TrustSettings()
         self.ranker = Ranker(snapshot.model, snapshot.geometry, score_settings)
-        self.index = SearchIndex.from_snapshot(snapshot)
+        self._index = index
+        self._viewer = viewer if viewer is not None else snapshot.people.me
         self._views: dict[int, Perspective] = {}
         self._differing: frozenset[int] = frozenset()
-        self._sums: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None
+        model = snapshot.model
+        # Every vendor's review sums as seen through its own category's view, filled a category at a time as
+        # searches first need it, so a keystroke then scores all its candidates in one vectorised pass.
+        self._sums = (np.zeros(model.n_items), np.zeros(model.n_items))
+        self._summed = np.zeros(len(snapshot.category_codes) + 1, dtype=np.bool_)
+        self._vendors_by_code = group(snapshot.vendors.category_codes, len(self._summed))
+
+    @property
+    def index(self) -> SearchIndex:
+        """The search index, built on first use (ranking alone does not need it)."""
+        if self._index is None:
+            self._index = SearchIndex.from_snapshot(self.snapshot)
+        return self._index
 
     @classmethod
     def load(
@@ -82,7 +100,8 @@ class Recommender:
 
     @property
     def me(self) -> int | None:
-        return self.snapshot.people.me
+        """Whose perspective results are ranked from: this install's owner unless another viewer was given."""
+        return self._viewer
 
     def view(self, category: int = GENERAL) -> Perspective:
         """Everyone's weight as seen from me for one category (cached until the engine is rebuilt)."""
@@ -120,18 +139,21 @@ class Recommender:
             blocked=np.zeros(n, dtype=np.bool_),
         )
 
-    def _own_sums(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-        """Every vendor's trust-weighted review sums as seen through its own category's view: computed once,
-        so that a keystroke scores all its candidates in one vectorised pass whatever their categories."""
-        if self._sums is None:
-            model, codes = self.snapshot.model, self.snapshot.vendors.category_codes
-            weight_sums, pull_sums = model.network_sums(self.view().weights)
-            for code in sorted(self._differing):
-                vendors = np.flatnonzero(codes == code)
-                scoped_weights, scoped_pulls = model.network_sums(self.view(code).weights, vendors)
-                weight_sums[vendors] = scoped_weights[vendors]
-                pull_sums[vendors] = scoped_pulls[vendors]
-            self._sums = (weight_sums, pull_sums)
+    def warm(self) -> None:
+        """Do now the work the first searches would otherwise pay for: the index, trust views, review sums."""
+        _ = self.index
+        self._own_sums(np.arange(len(self._summed), dtype=np.int64))
+
+    def _own_sums(self, codes: NDArray[np.int64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        """The review sums of every vendor in these categories, each through its own category's view."""
+        model = self.snapshot.model
+        order, offsets = self._vendors_by_code
+        for code in np.unique(codes[~self._summed[codes]]).tolist():
+            vendors = order[offsets[code] : offsets[code + 1]]
+            weight_sums, pull_sums = model.network_sums(self.view(code).weights, vendors)
+            self._sums[0][vendors] = weight_sums[vendors]
+            self._sums[1][vendors] = pull_sums[vendors]
+            self._summed[code] = True
         return self._sums
 
     def search(
@@ -165,7 +187,7 @@ class Recommender:
         origin = near if near is not None else self.home
         relevance = np.ones(len(items)) if relevance is None else relevance
         codes = self.snapshot.vendors.category_codes[items]
-        scores = self.ranker.scores(self.view(), items, origin, relevance, sums=self._own_sums())
+        scores = self.ranker.scores(self.view(), items, origin, relevance, sums=self._own_sums(codes))
         chosen = np.argpartition(-scores, limit - 1)[:limit] if len(items) > limit else np.arange(len(items))
         results = [
             self._result(

@@ -144,6 +144,21 @@ class TrustGraph:
         self._scoped_level = level[~general][order]
         self._scoped_categories = frozenset(int(c) for c in np.unique(self._scoped_category))
 
+    def out_degrees(self) -> NDArray[np.int64]:
+        """How many general trust links each person gives."""
+        return np.diff(self._general.offsets)
+
+    def links(self) -> tuple[NDArray[np.int32], NDArray[np.int32], NDArray[np.float64], NDArray[np.int32]]:
+        """Every link as (truster, trustee, level, category) arrays: what a rebuild after an edit starts from."""
+        truster = np.repeat(np.arange(self.n_people, dtype=np.int32), self.out_degrees())
+        general = np.full(len(truster), GENERAL, dtype=np.int32)
+        return (
+            np.concatenate([truster, self._scoped_truster]),
+            np.concatenate([self._general.targets, self._scoped_trustee]),
+            np.concatenate([self._general.levels, self._scoped_level]),
+            np.concatenate([general, self._scoped_category]),
+        )
+
     @property
     def scoped_categories(self) -> frozenset[int]:
         """Categories for which some trust is scoped."""

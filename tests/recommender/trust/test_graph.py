@@ -205,3 +205,15 @@ def test_a_category_view_equals_general_trust_with_that_categorys_links_swapped_
     general = trust.view_from(0, tuned)
     if PEDIATRICIAN not in trust.categories_differing_from_general(general):
         assert actual.weights.tolist() == pytest.approx(general.weights.tolist())
+
+
+def test_a_graph_rebuilt_from_its_links_gives_the_same_views() -> None:
+    links = [(ME, ANNA, 0.8), (ANNA, BEN, 0.5), (ME, CARA, -1.0), (ME, BEN, 1.0, PEDIATRICIAN), (BEN, DAN, 0.9)]
+    original = graph(links)
+    rebuilt = TrustGraph(6, *original.links())
+    for category in (GENERAL, PEDIATRICIAN):
+        assert (
+            rebuilt.view_from(ME, SETTINGS, category).weights.tolist()
+            == original.view_from(ME, SETTINGS, category).weights.tolist()
+        )
+    assert rebuilt.link_count == original.link_count == 5
