@@ -98,6 +98,17 @@ class Recommender:
             score_settings=score_settings,
         )
 
+    def fresh_views(self) -> Recommender:
+        """The same engine with its cached views and sums dropped (after vendors changed in place)."""
+        return Recommender(
+            self.snapshot,
+            home=self.home,
+            trust_settings=self.trust_settings,
+            score_settings=self.ranker.settings,
+            index=self._index,
+            viewer=self._viewer,
+        )
+
     @property
     def me(self) -> int | None:
         """Whose perspective results are ranked from: this install's owner unless another viewer was given."""

@@ -58,6 +58,8 @@ class Snapshot:
     """Taxonomy key → the dense code used in arrays, in taxonomy order."""
     review_tags: list[list[str]]
     """Tags from every live review, by vendor index (for search)."""
+    today: dt.date
+    """The day review ages were counted to."""
 
     def person_uuid(self, person: int) -> uuid.UUID:
         return uuid.UUID(hex=self.people.ids[person])
@@ -174,7 +176,7 @@ def load_snapshot(
         links[:, 2].copy(),
         links[:, 3].astype(np.int64),
     )
-    return Snapshot(people, vendors, geometry, model, graph, category_codes, review_tags)
+    return Snapshot(people, vendors, geometry, model, graph, category_codes, review_tags, today)
 
 
 def _numbers(cursor: Any, query: str, parameters: tuple[Any, ...]) -> NDArray[np.float64]:

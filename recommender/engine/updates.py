@@ -1,0 +1,117 @@
+"""Taking an edit into account without reloading the whole directory.
+
+Trust edits rebuild only the trust graph from its link arrays with the changed links swapped in (0.3 s at a
+million links); edits to vendors already loaded patch their names, places and index entries in place. Anything
+that changes who exists or what was reviewed (new people or vendors, reviews, deletions) refits the rating
+model, so it reloads the snapshot: fast for a neighbourhood, seconds for a city.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from recommender.engine.recommender import Recommender
+from recommender.engine.snapshot import load_snapshot
+from recommender.storage.changelog import Changes
+from recommender.storage.database import Database
+from recommender.storage.models import Trust, Vendor
+from recommender.taxonomy import load_taxonomy
+from recommender.trust.graph import GENERAL, TrustGraph
+
+
+def refreshed(engine: Recommender, db: Database, changes: Changes) -> Recommender:
+    """An engine that reflects ``changes`` (what a write returned), reusing what the changes left untouched."""
+    if changes.empty:
+        return engine
+    with db.read() as session:
+        vendors = _loaded_vendors(engine, session, changes.vendors)
+        if changes.people or changes.reviews or vendors is None:
+            snapshot = load_snapshot(
+                session, today=engine.snapshot.today, rating_settings=engine.snapshot.model.settings
+            )
+            return Recommender(
+                snapshot, home=engine.home, trust_settings=engine.trust_settings, score_settings=engine.ranker.settings
+            )
+        if vendors:
+            _patch_vendors(engine, vendors)
+        if changes.trust:
+            graph = _graph_with(engine, session, changes.trust)
+            snapshot = dataclasses.replace(engine.snapshot, graph=graph)
+            return Recommender(
+                snapshot,
+                home=engine.home,
+                trust_settings=engine.trust_settings,
+                score_settings=engine.ranker.settings,
+                index=engine.index,
+            )
+    return engine.fresh_views()
+
+
+def _loaded_vendors(engine: Recommender, session: Session, ids: frozenset[uuid.UUID]) -> list[Vendor] | None:
+    """The changed vendors if every one of them is already loaded and still live; None otherwise."""
+    if not ids:
+        return []
+    rows = list(session.scalars(select(Vendor).where(Vendor.id.in_(ids))))
+    index = engine.snapshot.vendors.index
+    if len(rows) != len(ids) or any(row.deleted or row.id.hex not in index for row in rows):
+        return None
+    return rows
+
+
+def _patch_vendors(engine: Recommender, rows: list[Vendor]) -> None:
+    snapshot = engine.snapshot
+    vendors, geometry = snapshot.vendors, snapshot.geometry
+    taxonomy = load_taxonomy()
+    for row in rows:
+        position = vendors.index[row.id.hex]
+        vendors.names[position] = row.name
+        vendors.categories[position] = row.category
+        vendors.addresses[position] = row.address
+        vendors.service_areas[position] = row.service_area
+        code = snapshot.category_codes.get(row.category, len(snapshot.category_codes))
+        vendors.category_codes[position] = code
+        geometry.lats[position] = np.nan if row.lat is None else row.lat
+        geometry.lons[position] = np.nan if row.lon is None else row.lon
+        geometry.radius_km[position] = taxonomy.get(row.category).radius_km if row.category in taxonomy else 10.0
+        geometry.service_radius_km[position] = row.service_radius_km or 0.0
+        engine.index.update(
+            position,
+            row.name,
+            row.category,
+            row.address,
+            snapshot.review_tags[position],
+            service_area=row.service_area,
+        )
+
+
+def _graph_with(engine: Recommender, session: Session, ids: frozenset[uuid.UUID]) -> TrustGraph:
+    """The trust graph with the changed links replaced by their stored state (or removed when deleted)."""
+    snapshot = engine.snapshot
+    people = snapshot.people.index
+    truster, trustee, level, category = snapshot.graph.links()
+    n = snapshot.graph.n_people
+    categories = len(snapshot.category_codes) + 1
+    keys = (truster.astype(np.int64) * n + trustee) * categories + (category + 1)
+    changed_keys, added = [], []
+    for link in session.scalars(select(Trust).where(Trust.id.in_(ids))):
+        a, b = people.get(link.truster_id.hex), people.get(link.trustee_id.hex)
+        if a is None or b is None:
+            continue
+        code = GENERAL if link.category is None else snapshot.category_codes.get(link.category, GENERAL)
+        changed_keys.append((a * n + b) * categories + (code + 1))
+        if not link.deleted:
+            added.append((a, b, link.level, code))
+    keep = ~np.isin(keys, np.array(changed_keys, dtype=np.int64))
+    extra = np.array(added, dtype=np.float64).reshape(-1, 4)
+    return TrustGraph(
+        n,
+        np.concatenate([truster[keep], extra[:, 0].astype(np.int32)]),
+        np.concatenate([trustee[keep], extra[:, 1].astype(np.int32)]),
+        np.concatenate([level[keep], extra[:, 2]]),
+        np.concatenate([category[keep], extra[:, 3].astype(np.int32)]),
+    )
