@@ -22,7 +22,7 @@ from recommender.ranking.score import ScoreSettings
 from recommender.search.index import SearchIndex
 from recommender.storage.database import Database
 from recommender.taxonomy import load_taxonomy
-from recommender.trust.graph import GENERAL, Relation, TrustSettings, TrustView
+from recommender.trust.graph import GENERAL, TrustSettings, TrustView
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,9 @@ class RankedVendor:
 
 
 class Recommender:
-    """Holds the directory as arrays and answers searches; rebuild it (``load``) after the directory changes."""
+    """Holds the directory as arrays and answers searches as seen from one person.
+
+    After a write, ``engine.updates.refreshed(engine, db, changes)`` gives the engine that reflects it."""
 
     def __init__(
         self,
@@ -270,4 +272,4 @@ class Recommender:
         }
 
 
-__all__ = ["RankedVendor", "Recommender", "Relation"]
+__all__ = ["RankedVendor", "Recommender"]

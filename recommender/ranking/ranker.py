@@ -64,27 +64,6 @@ class Ranker:
         closeness = proximity(distance, self.geometry.radius_km[items])
         return combine(ratings, closeness, relevance, self.settings, self.model.scale)
 
-    def top(
-        self,
-        perspective: Perspective,
-        items: NDArray[np.int64],
-        origin: tuple[float, float] | None,
-        limit: int,
-        relevance: NDArray[np.float64] | None = None,
-        *,
-        sums: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None,
-    ) -> list[Explanation]:
-        """The best ``limit`` vendors among ``items``, best first, each with the explanation of its score."""
-        if len(items) == 0 or limit <= 0:
-            return []
-        scores = self.scores(perspective, items, origin, 1.0 if relevance is None else relevance, sums=sums)
-        chosen = np.argpartition(-scores, limit - 1)[:limit] if len(items) > limit else np.arange(len(items))
-        explanations = [
-            self.explain(perspective, int(items[i]), origin, float(relevance[i]) if relevance is not None else 1.0)
-            for i in chosen
-        ]
-        return sorted(explanations, key=lambda e: (-e.score, e.vendor))
-
     def explain(
         self, perspective: Perspective, item: int, origin: tuple[float, float] | None, relevance: float = 1.0
     ) -> Explanation:
