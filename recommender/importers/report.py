@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+_SINGULAR = {"vendors": "vendor", "people": "person", "trust links": "trust link", "reviews": "review"}
+
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
@@ -33,7 +35,11 @@ class ImportReport:
         """One English line for the CLI, e.g. "added 12 vendors, 3 people; updated 1 vendor; skipped 2"."""
 
         def counts(numbers: dict[str, int]) -> str:
-            return ", ".join(f"{count} {kind}" for kind, count in numbers.items() if count)
+            return ", ".join(
+                f"{count} {_SINGULAR.get(kind, kind) if count == 1 else kind}"
+                for kind, count in numbers.items()
+                if count
+            )
 
         parts = []
         if self.added:
