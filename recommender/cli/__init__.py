@@ -29,6 +29,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", type=Path, help="database file to use (default: grapevine.sqlite in your user data folder)"
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log what is happening to stderr")
+    parser.add_argument("--demo", action="store_true", help="open the desktop app on a generated demo neighbourhood")
+    parser.add_argument(
+        "--screenshot", type=Path, metavar="OUT.png", help="render the desktop app's window once loaded, save it, exit"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     directory_commands.register(commands)
     search_command.register(commands)
@@ -44,9 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
     if args.command is None:
-        # The desktop app arrives with its own issue; until then the bare command explains itself.
-        parser.print_help()
-        return 0
+        return run_app(args)
     try:
         result: int = args.run(args)
     except (CommandFailed, DirectoryError, DatabaseError, ImportFailed) as error:
@@ -60,3 +62,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     return result
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the desktop app; Qt is imported only here, so the commands above never load it."""
+    from ui import app  # noqa: PLC0415 (the core stays importable without Qt)
+
+    forwarded = []
+    if args.db is not None:
+        forwarded += ["--db", str(args.db)]
+    if args.demo:
+        forwarded.append("--demo")
+    if args.screenshot is not None:
+        forwarded += ["--screenshot", str(args.screenshot)]
+    return app.main(forwarded)

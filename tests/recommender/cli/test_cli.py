@@ -31,11 +31,32 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.strip() == f"Grapevine {__version__}"
 
 
-def test_without_a_command_it_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys)
-    assert code == 0
-    for command in ("demo", "search", "import", "export"):
+def test_help_lists_the_commands_and_the_app_options(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    for command in ("demo", "search", "import", "export", "--screenshot", "--demo"):
         assert command in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "forwarded"),
+    [
+        ([], []),
+        (["--demo"], ["--demo"]),
+        (["--db", "x.sqlite", "--screenshot", "out.png"], ["--db", "x.sqlite", "--screenshot", "out.png"]),
+    ],
+)
+def test_without_a_command_it_opens_the_desktop_app(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], forwarded: list[str]
+) -> None:
+    from ui import app  # noqa: PLC0415 (as the CLI does: Qt only when the app is wanted)
+
+    calls: list[list[str]] = []
+    monkeypatch.setattr(app, "main", lambda args: calls.append(list(args)) or 7)
+    assert main(argv) == 7
+    assert calls == [forwarded]
 
 
 def test_demo_refuses_a_database_that_already_has_a_directory(

@@ -1,0 +1,147 @@
+"""Startup: parse the options, show the window at once, load the directory in the background, then fill it."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
+from PySide6.QtWidgets import QApplication
+
+from recommender import __version__
+from recommender.demo.generator import DemoTargetNotEmptyError, generate_demo
+from recommender.directory.vendors import count_vendors
+from recommender.engine.recommender import Recommender
+from recommender.storage.database import Database, DatabaseError, default_database_path
+from ui.main_window import MainWindow
+from ui.tasks import TaskRunner
+
+logger = logging.getLogger(__name__)
+
+DESKTOP_FILE_NAME = "org.grapevine.Grapevine"
+DEMO_DATABASE_FILENAME = "demo.sqlite"
+SCREENSHOT_QUERY = "dentist"
+"""What ``--screenshot`` searches for, as if the user had clicked that quick pick."""
+SCREENSHOT_PATIENCE_MS = 15_000
+"""How long ``--screenshot`` waits for the top vendor's details before saving the window as it is."""
+
+
+@dataclass(frozen=True, slots=True)
+class Directory:
+    """An open database and the engine loaded from it."""
+
+    db: Database
+    engine: Recommender
+
+
+def open_directory(path: Path | None, *, demo: bool = False) -> Directory:
+    """Open the database (runs on the database worker); with ``demo``, fill it with the demo if it has no vendors."""
+    db = Database.open(path)
+    try:
+        if demo:
+            with db.read() as session:
+                empty = count_vendors(session) == 0
+            if empty:
+                generate_demo(db, "small")
+        engine = Recommender.load(db)
+        # Pay for the index and trust views now, off the GUI thread, rather than on the first keystroke.
+        engine.warm()
+    except BaseException:
+        db.close()
+        raise
+    return Directory(db, engine)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="grapevine", description="Grapevine, the desktop app.")
+    parser.add_argument("--db", type=Path, help="database file to open (default: in your user data folder)")
+    parser.add_argument("--demo", action="store_true", help="open a generated demo neighbourhood")
+    parser.add_argument("--screenshot", type=Path, metavar="OUT.png", help="save the loaded window and exit")
+    return parser
+
+
+class Startup(QObject):
+    """Loads the directory for the window, and for ``--screenshot`` saves the window once it is painted."""
+
+    def __init__(self, window: MainWindow, tasks: TaskRunner, screenshot: Path | None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.tasks = tasks
+        self.screenshot = screenshot
+        self.exit_code = 0
+        self._saved = False
+
+    def start(self, path: Path | None, demo: bool) -> None:
+        task = self.tasks.run_database(lambda: open_directory(path, demo=demo), name="open directory")
+        task.succeeded.connect(self._on_open_task_succeeded)
+        task.failed.connect(self._on_open_task_failed)
+
+    @Slot(object)
+    def _on_open_task_succeeded(self, directory: Directory) -> None:
+        self.window.set_directory(directory.db, directory.engine)
+        if self.screenshot is None:
+            return
+        self.window.vendor_loaded.connect(self._on_window_vendor_loaded)
+        # Should the details never arrive (say the vendor was deleted meanwhile), save what is there.
+        QTimer.singleShot(SCREENSHOT_PATIENCE_MS, self._save_screenshot)
+        self.window.search_bar.set_query(SCREENSHOT_QUERY)
+        if self.window.results_model.rowCount() == 0:
+            self._save_screenshot()
+        else:
+            self.window.select_row(0)
+
+    @Slot(object)
+    def _on_open_task_failed(self, error: Exception) -> None:
+        expected = isinstance(error, DatabaseError | DemoTargetNotEmptyError)
+        if self.screenshot is not None:
+            # A script is waiting: whatever went wrong, it gets a non-zero exit rather than a window left open.
+            print(f"grapevine: error: {error}", file=sys.stderr)
+            self.exit_code = 1
+            QCoreApplication.exit(1)
+        if not expected:
+            raise error
+        message = QCoreApplication.translate("Startup", "Cannot open the directory: {error}").format(error=error)
+        self.window.show_load_error(message)
+
+    @Slot(object)
+    def _on_window_vendor_loaded(self, _details: object) -> None:
+        # Let the pane lay out its new text before grabbing.
+        QTimer.singleShot(0, self._save_screenshot)
+
+    def _save_screenshot(self) -> None:
+        if self._saved or self.screenshot is None:
+            return
+        self._saved = True
+        if not self.window.grab().save(str(self.screenshot)):
+            print(f"grapevine: error: cannot write {self.screenshot}", file=sys.stderr)
+            self.exit_code = 1
+        QCoreApplication.exit(self.exit_code)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the desktop app until its window closes; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    path: Path | None = args.db
+    if args.demo and path is None:
+        path = default_database_path().with_name(DEMO_DATABASE_FILENAME)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    QCoreApplication.setApplicationName("Grapevine")
+    QCoreApplication.setOrganizationName("Grapevine")
+    QCoreApplication.setOrganizationDomain("grapevine.org")
+    QCoreApplication.setApplicationVersion(__version__)
+    QApplication.setDesktopFileName(DESKTOP_FILE_NAME)
+
+    tasks = TaskRunner()
+    window = MainWindow(tasks)
+    startup = Startup(window, tasks, args.screenshot)
+    window.show()
+    startup.start(path, args.demo)
+    code = app.exec()
+    tasks.wait()
+    if window.db is not None:
+        window.db.close()
+    return code or startup.exit_code

@@ -1,0 +1,182 @@
+"""The main window: search as you type, ranked results, and the selected vendor's details."""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recommender.directory.errors import DirectoryError
+from recommender.engine.recommender import Recommender
+from recommender.storage.database import Database
+from ui.models.results_model import Column, ResultsModel
+from ui.search_bar import SearchBar
+from ui.tasks import TaskRunner
+from ui.vendor_pane import VendorDetails, VendorPane, read_vendor_details
+
+logger = logging.getLogger(__name__)
+
+RESULT_LIMIT = 50
+
+
+class MainWindow(QMainWindow):
+    """Grapevine's window; it is handed the task runner, and the directory once it has loaded."""
+
+    results_shown = Signal()
+    """A search finished and its results are in the table."""
+    vendor_loaded = Signal(object)
+    """The selected vendor's stored details (``VendorDetails``) are shown in the pane."""
+
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.db: Database | None = None
+        self.engine: Recommender | None = None
+        self.setWindowTitle(self.tr("Grapevine"))
+        self.resize(1200, 760)
+
+        self.search_bar = SearchBar(self)
+        self.search_bar.query_changed.connect(self._on_search_bar_query_changed)
+        self.search_bar.submitted.connect(self._on_search_bar_submitted)
+
+        self.results_model = ResultsModel(self)
+        self.results_view = QTableView(self)
+        self.results_view.setAccessibleName(self.tr("Search results"))
+        self.results_view.setModel(self.results_model)
+        self.results_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results_view.setAlternatingRowColors(True)
+        self.results_view.setShowGrid(False)
+        self.results_view.setWordWrap(False)
+        self.results_view.verticalHeader().hide()
+        header = self.results_view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.REASON, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((Column.NAME, 210), (Column.CATEGORY, 100), (Column.STARS, 56), (Column.DISTANCE, 72)):
+            header.resizeSection(column, width)
+        self.results_view.activated.connect(self._on_results_view_activated)
+        self.results_view.selectionModel().selectionChanged.connect(self._on_results_selection_changed)
+
+        self.vendor_pane = VendorPane(self)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.results_view)
+        splitter.addWidget(self.vendor_pane)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([780, 400])
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(12, 12, 12, 6)
+        layout.addWidget(self.search_bar)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.activated.connect(self._on_find_shortcut_activated)
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        back.activated.connect(self._on_find_shortcut_activated)
+
+        self.search_bar.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Loading the neighbourhood…"))
+        self.search_bar.focus_search_box()
+
+    def set_directory(self, db: Database, engine: Recommender) -> None:
+        """The directory has loaded: enable searching and show the current query's results."""
+        self.db = db
+        self.engine = engine
+        self.search_bar.setEnabled(True)
+        self.search_bar.focus_search_box()
+        self.statusBar().showMessage(
+            self.tr("{vendors} vendors · {people} people").format(
+                vendors=len(engine.snapshot.vendors.ids), people=len(engine.snapshot.people.ids)
+            )
+        )
+        self.search(self.search_bar.query)
+
+    def show_load_error(self, message: str) -> None:
+        """The directory could not be opened: say so where the user is looking."""
+        self.statusBar().showMessage(message)
+        self.vendor_pane.category_label.setText(message)
+
+    def search(self, query: str) -> None:
+        """Rank the vendors matching ``query`` (in memory, a few milliseconds) and show them."""
+        if self.engine is None:
+            return
+        results = self.engine.search(query, limit=RESULT_LIMIT)
+        self.results_model.set_results(self.engine, results)
+        self.vendor_pane.clear()
+        self.results_shown.emit()
+
+    def open_vendor(self, row: int) -> None:
+        """Show the vendor in this row: ranking details at once, stored details when the read returns."""
+        if self.engine is None or self.db is None or not 0 <= row < self.results_model.rowCount():
+            return
+        result = self.results_model.result(row)
+        self.vendor_pane.show_result(self.engine, result)
+        task = self.tasks.run_database(partial(read_vendor_details, self.db, result.id), name="read vendor")
+        task.succeeded.connect(self._on_read_vendor_task_succeeded)
+        task.failed.connect(self._on_read_vendor_task_failed)
+
+    def select_row(self, row: int) -> None:
+        index = self.results_model.index(row, Column.NAME)
+        self.results_view.setCurrentIndex(index)
+
+    @Slot(str)
+    def _on_search_bar_query_changed(self, query: str) -> None:
+        self.search(query)
+
+    @Slot()
+    def _on_search_bar_submitted(self) -> None:
+        if self.results_model.rowCount() > 0:
+            self.results_view.setFocus()
+            self.select_row(0)
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_results_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = {index.row() for index in selected.indexes()}
+        if rows:
+            self.open_vendor(min(rows))
+
+    @Slot(QModelIndex)
+    def _on_results_view_activated(self, index: QModelIndex) -> None:
+        if index.row() != self._shown_row():
+            self.open_vendor(index.row())
+        self.vendor_pane.setFocus()
+
+    def _shown_row(self) -> int:
+        for row in range(self.results_model.rowCount()):
+            if self.results_model.result(row).id == self.vendor_pane.vendor_id:
+                return row
+        return -1
+
+    @Slot()
+    def _on_find_shortcut_activated(self) -> None:
+        self.search_bar.focus_search_box()
+
+    @Slot(object)
+    def _on_read_vendor_task_succeeded(self, details: VendorDetails) -> None:
+        self.vendor_pane.show_details(details)
+        if details.vendor.id == self.vendor_pane.vendor_id:
+            self.vendor_loaded.emit(details)
+
+    @Slot(object)
+    def _on_read_vendor_task_failed(self, error: Exception) -> None:
+        if not isinstance(error, DirectoryError):
+            raise error
+        # Deleted by a sync since the search ran: say so instead of showing stale details.
+        self.vendor_pane.show_error(self.tr("This vendor is no longer in the directory."))
