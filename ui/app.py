@@ -17,6 +17,8 @@ from recommender.demo.generator import DemoTargetNotEmptyError, generate_demo
 from recommender.directory.vendors import count_vendors
 from recommender.engine.recommender import Recommender
 from recommender.storage.database import Database, DatabaseError, default_database_path
+from ui.crash_dialog import install_excepthook
+from ui.log_buffer import install_logging
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 
@@ -128,7 +130,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     path: Path | None = args.db
     if args.demo and path is None:
         path = default_database_path().with_name(DEMO_DATABASE_FILENAME)
+    recent = install_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_excepthook(recent)
     QCoreApplication.setApplicationName("Grapevine")
     QCoreApplication.setOrganizationName("Grapevine")
     QCoreApplication.setOrganizationDomain("grapevine.org")
