@@ -11,6 +11,7 @@ from recommender.bench import bench_database, default_bench_path
 from recommender.bench.peers import RankedGrapevineEngine
 from recommender.bench.rank_bench import run_rank_bench
 from recommender.bench.search_bench import ENGINES, SearchBenchReport, bench_queries, run_search_bench
+from recommender.bench.startup_bench import StartupProbeFailed, run_startup_bench
 from recommender.cli.common import CommandFailed, add_db_option, print_json
 from recommender.demo import DemoSize
 from recommender.engine.recommender import Recommender
@@ -46,6 +47,10 @@ def register(commands: Any) -> None:
     _add_common_options(rank)
     rank.add_argument("--viewers", type=int, default=40, help="people to rank from (default 40)")
     rank.set_defaults(run=run_rank)
+
+    startup = benchmarks.add_parser("startup", help="cold start of the desktop app and its longest stall while typing")
+    _add_common_options(startup)
+    startup.set_defaults(run=run_startup)
 
 
 def _add_common_options(parser: argparse.ArgumentParser) -> None:
@@ -104,6 +109,28 @@ def run_search(args: argparse.Namespace) -> int:
         print_json(report.to_json())
     else:
         print(_table(report))
+    return 0
+
+
+def run_startup(args: argparse.Namespace) -> int:
+    database, built = bench_database(getattr(args, "db", None), args.size)
+    database.close()
+    if built:
+        _progress(f"built the {args.size} demo in {database.path}")
+    _progress(f"launching the app on {database.path}")
+    try:
+        document = run_startup_bench(database.path)
+    except StartupProbeFailed as error:
+        raise CommandFailed(f"the app did not start: {error}") from None
+    if args.json:
+        print_json(document)
+    else:
+        print(
+            f"Startup on {document['vendors']:,} vendors: window painted {document['window_painted_s']} s, "
+            f"populated with ranked results {document['populated_s']} s after launch\n"
+            f"typing {document['keystrokes']} keys: longest GUI-thread stall {document['longest_stall_ms']} ms "
+            f"(p99 {document['stall_p99_ms']} ms over {document['heartbeats']} heartbeats)"
+        )
     return 0
 
 
