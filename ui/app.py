@@ -7,20 +7,27 @@ import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Slot
 from PySide6.QtWidgets import QApplication
 
 from recommender import __version__
 from recommender.demo.generator import DemoTargetNotEmptyError, generate_demo
+from recommender.directory.people import find_me
 from recommender.directory.vendors import count_vendors
 from recommender.engine.recommender import Recommender
+from recommender.geo.geocoder import Geocoder
+from recommender.settings import Settings, load_settings
 from recommender.storage.database import Database, DatabaseError, default_database_path
 from ui.crash_dialog import install_excepthook
+from ui.directory_actions import DirectoryActions
 from ui.log_buffer import install_logging
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
+from ui.theme import ThemeController
+from ui.welcome_dialog import SetupChoice, WelcomeDialog
 
 logger = logging.getLogger(__name__)
 
@@ -34,10 +41,21 @@ SCREENSHOT_PATIENCE_MS = 15_000
 
 @dataclass(frozen=True, slots=True)
 class Directory:
-    """An open database and the engine loaded from it."""
+    """An open database, its settings, and the engine loaded from it."""
 
     db: Database
     engine: Recommender
+    settings: Settings
+    first_run: bool
+    """Nobody has said who they are yet: the welcome should be shown."""
+
+
+def load_engine(db: Database, settings: Settings) -> Recommender:
+    """The engine with the user's settings, warmed (runs on the database worker)."""
+    engine = Recommender.load(db, trust_settings=settings.trust_settings(), score_settings=settings.score_settings())
+    # Pay for the index and trust views now, off the GUI thread, rather than on the first keystroke.
+    engine.warm()
+    return engine
 
 
 def open_directory(path: Path | None, *, demo: bool = False) -> Directory:
@@ -49,13 +67,14 @@ def open_directory(path: Path | None, *, demo: bool = False) -> Directory:
                 empty = count_vendors(session) == 0
             if empty:
                 generate_demo(db, "small")
-        engine = Recommender.load(db)
-        # Pay for the index and trust views now, off the GUI thread, rather than on the first keystroke.
-        engine.warm()
+        with db.read() as session:
+            settings = load_settings(session)
+            first_run = find_me(session) is None
+        engine = load_engine(db, settings)
     except BaseException:
         db.close()
         raise
-    return Directory(db, engine)
+    return Directory(db, engine, settings, first_run)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,13 +88,17 @@ def build_parser() -> argparse.ArgumentParser:
 class Startup(QObject):
     """Loads the directory for the window, and for ``--screenshot`` saves the window once it is painted."""
 
-    def __init__(self, window: MainWindow, tasks: TaskRunner, screenshot: Path | None) -> None:
+    def __init__(
+        self, window: MainWindow, tasks: TaskRunner, screenshot: Path | None, theme: ThemeController | None = None
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.tasks = tasks
         self.screenshot = screenshot
+        self.theme = theme
         self.exit_code = 0
         self._saved = False
+        self.geocoder: Geocoder | None = None
 
     def start(self, path: Path | None, demo: bool) -> None:
         task = self.tasks.run_database(lambda: open_directory(path, demo=demo), name="open directory")
@@ -84,8 +107,16 @@ class Startup(QObject):
 
     @Slot(object)
     def _on_open_task_succeeded(self, directory: Directory) -> None:
+        if self.window.db is not None and self.window.db is not directory.db:
+            self.window.db.close()  # the demo replaced the directory the welcome was shown on
         self.window.set_directory(directory.db, directory.engine)
+        if self.theme is not None:
+            self.theme.apply(directory.settings.theme)
         if self.screenshot is None:
+            if self.geocoder is None:
+                self.geocoder = Geocoder(directory.db)
+            if directory.first_run:
+                self._welcome(directory.db)
             return
         self.window.vendor_loaded.connect(self._on_window_vendor_loaded)
         # Should the details never arrive (say the vendor was deleted meanwhile), save what is there.
@@ -109,6 +140,37 @@ class Startup(QObject):
         message = QCoreApplication.translate("Startup", "Cannot open the directory: {error}").format(error=error)
         self.window.show_load_error(message)
 
+    def _welcome(self, db: Database) -> None:
+        dialog = WelcomeDialog(self.tasks, db, self.geocoder, parent=self.window)
+        dialog.finished_setup.connect(partial(self._on_welcome_dialog_finished_setup, db))
+        dialog.open()
+
+    def _on_welcome_dialog_finished_setup(self, db: Database, choice: str) -> None:
+        if choice == SetupChoice.DEMO:
+            self.start(default_database_path().with_name(DEMO_DATABASE_FILENAME), True)
+        else:
+            self.reload(db)
+
+    def reload(self, db: Database, settings: Settings | None = None) -> None:
+        """Rebuild the engine (new me, home or settings) on the database worker, then show it."""
+
+        def load() -> Recommender:
+            if settings is not None:
+                return load_engine(db, settings)
+            with db.read() as session:
+                stored = load_settings(session)
+            return load_engine(db, stored)
+
+        task = self.tasks.run_database(load, name="reload engine")
+        task.succeeded.connect(self.window.set_engine)
+
+    @Slot(object)
+    def on_settings_saved(self, settings: Settings) -> None:
+        if self.theme is not None:
+            self.theme.apply(settings.theme)
+        if self.window.db is not None:
+            self.reload(self.window.db, settings)
+
     @Slot(object)
     def _on_window_vendor_loaded(self, _details: object) -> None:
         # Let the pane lay out its new text before grabbing.
@@ -131,7 +193,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.demo and path is None:
         path = default_database_path().with_name(DEMO_DATABASE_FILENAME)
     recent = install_logging()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     install_excepthook(recent)
     QCoreApplication.setApplicationName("Grapevine")
     QCoreApplication.setOrganizationName("Grapevine")
@@ -140,12 +203,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     QApplication.setDesktopFileName(DESKTOP_FILE_NAME)
 
     tasks = TaskRunner()
-    window = MainWindow(tasks)
-    startup = Startup(window, tasks, args.screenshot)
+    window = MainWindow(tasks, None if args.screenshot else QSettings())
+    actions = DirectoryActions(window, tasks)
+    startup = Startup(window, tasks, args.screenshot, ThemeController(app))
+    actions.settings_saved.connect(startup.on_settings_saved)
     window.show()
     startup.start(path, args.demo)
     code = app.exec()
     tasks.wait()
+    if startup.geocoder is not None:
+        startup.geocoder.close()
     if window.db is not None:
         window.db.close()
     return code or startup.exit_code

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from functools import partial
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+import numpy as np
+from PySide6.QtCore import QItemSelection, QModelIndex, QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QMainWindow,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -20,10 +23,15 @@ from PySide6.QtWidgets import (
 from recommender.directory.errors import DirectoryError
 from recommender.engine.recommender import Recommender
 from recommender.storage.database import Database
+from ui.map_points import map_points
+from ui.map_view import MapView
 from ui.models.results_model import Column, ResultsModel
+from ui.people_panel import PeoplePanel
+from ui.recommenders_view import RecommendersView
 from ui.search_bar import SearchBar
 from ui.tasks import TaskRunner
 from ui.vendor_pane import VendorDetails, VendorPane, read_vendor_details
+from ui.window_state import restore_window_state, save_window_state
 
 logger = logging.getLogger(__name__)
 
@@ -37,10 +45,14 @@ class MainWindow(QMainWindow):
     """A search finished and its results are in the table."""
     vendor_loaded = Signal(object)
     """The selected vendor's stored details (``VendorDetails``) are shown in the pane."""
+    directory_opened = Signal(object)
+    """A database (``Database``) was opened and its engine shown."""
 
-    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, ui_state: QSettings | None = None, parent: QWidget | None = None) -> None:
+        """``ui_state`` remembers the window's layout between runs (the app passes QSettings; tests none)."""
         super().__init__(parent)
         self.tasks = tasks
+        self.ui_state = ui_state
         self.db: Database | None = None
         self.engine: Recommender | None = None
         self.setWindowTitle(self.tr("Grapevine"))
@@ -71,9 +83,24 @@ class MainWindow(QMainWindow):
         self.results_view.selectionModel().selectionChanged.connect(self._on_results_selection_changed)
 
         self.vendor_pane = VendorPane(self)
+        self.shown_details: VendorDetails | None = None
+
+        self.map_view = MapView(None, self)
+        self.map_view.setAccessibleName(self.tr("Map of vendors around home"))
+        self.map_view.vendor_activated.connect(self._on_map_view_vendor_activated)
+        self.people_panel = PeoplePanel(tasks, self)
+        self.recommenders_view = RecommendersView(self)
+        self.recommenders_view.person_activated.connect(self._on_recommenders_view_person_activated)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Views"))
+        self.tabs.addTab(self.results_view, self.tr("&Results"))
+        self.tabs.addTab(self.map_view, self.tr("&Map"))
+        self.tabs.addTab(self.people_panel, self.tr("&People and trust"))
+        self.tabs.addTab(self.recommenders_view, self.tr("Top &recommenders"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.results_view)
+        splitter.setObjectName("results_and_vendor")
+        splitter.addWidget(self.tabs)
         splitter.addWidget(self.vendor_pane)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -91,6 +118,8 @@ class MainWindow(QMainWindow):
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         back.activated.connect(self._on_find_shortcut_activated)
 
+        if ui_state is not None:
+            restore_window_state(self, ui_state)
         self.search_bar.setEnabled(False)
         self.statusBar().showMessage(self.tr("Loading the neighbourhood…"))
         self.search_bar.focus_search_box()
@@ -98,9 +127,20 @@ class MainWindow(QMainWindow):
     def set_directory(self, db: Database, engine: Recommender) -> None:
         """The directory has loaded: enable searching and show the current query's results."""
         self.db = db
-        self.engine = engine
+        self.people_panel.set_directory(db, engine)
+        self.set_engine(engine)
+        self.directory_opened.emit(db)
         self.search_bar.setEnabled(True)
         self.search_bar.focus_search_box()
+
+    def set_engine(self, engine: Recommender) -> None:
+        """Show the directory as ``engine`` sees it (after loading, or after a write refreshed it)."""
+        self.engine = engine
+        self.people_panel.set_engine(engine)
+        self.recommenders_view.set_engine(engine)
+        self.map_view.set_vendors(map_points(engine.snapshot))
+        if engine.home is not None:
+            self.map_view.set_centre(*engine.home)
         self.statusBar().showMessage(
             self.tr("{vendors} vendors · {people} people").format(
                 vendors=len(engine.snapshot.vendors.ids), people=len(engine.snapshot.people.ids)
@@ -126,9 +166,19 @@ class MainWindow(QMainWindow):
         """Show the vendor in this row: ranking details at once, stored details when the read returns."""
         if self.engine is None or self.db is None or not 0 <= row < self.results_model.rowCount():
             return
-        result = self.results_model.result(row)
+        self.open_vendor_id(self.results_model.result(row).id)
+
+    def open_vendor_id(self, vendor_id: uuid.UUID) -> None:
+        """Show a vendor that may not be among the results (picked on the map, say)."""
+        if self.engine is None or self.db is None:
+            return
+        position = self.engine.snapshot.vendors.index.get(vendor_id.hex)
+        if position is None:
+            return
+        (result,) = self.engine.rank(np.array([position], dtype=np.int64), limit=1)
         self.vendor_pane.show_result(self.engine, result)
-        task = self.tasks.run_database(partial(read_vendor_details, self.db, result.id), name="read vendor")
+        self.map_view.highlight(vendor_id)
+        task = self.tasks.run_database(partial(read_vendor_details, self.db, vendor_id), name="read vendor")
         task.succeeded.connect(self._on_read_vendor_task_succeeded)
         task.failed.connect(self._on_read_vendor_task_failed)
 
@@ -172,7 +222,22 @@ class MainWindow(QMainWindow):
     def _on_read_vendor_task_succeeded(self, details: VendorDetails) -> None:
         self.vendor_pane.show_details(details)
         if details.vendor.id == self.vendor_pane.vendor_id:
+            self.shown_details = details
             self.vendor_loaded.emit(details)
+
+    @Slot(uuid.UUID)
+    def _on_map_view_vendor_activated(self, vendor_id: uuid.UUID) -> None:
+        self.open_vendor_id(vendor_id)
+
+    @Slot(uuid.UUID)
+    def _on_recommenders_view_person_activated(self, person_id: uuid.UUID) -> None:
+        self.tabs.setCurrentWidget(self.people_panel)
+        self.people_panel.select_person(person_id)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.ui_state is not None:
+            save_window_state(self, self.ui_state)
+        super().closeEvent(event)
 
     @Slot(object)
     def _on_read_vendor_task_failed(self, error: Exception) -> None:

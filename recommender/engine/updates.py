@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
+from dataclasses import dataclass
 
 import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from recommender.directory.records import VendorRecord
 from recommender.engine.recommender import Recommender
 from recommender.engine.snapshot import load_snapshot
 from recommender.storage.changelog import Changes
@@ -24,35 +26,67 @@ from recommender.taxonomy import load_taxonomy
 from recommender.trust.graph import GENERAL, TrustGraph
 
 
-def refreshed(engine: Recommender, db: Database, changes: Changes) -> Recommender:
-    """An engine that reflects ``changes`` (what a write returned), reusing what the changes left untouched."""
+@dataclass(frozen=True)
+class Refresh:
+    """What a write means for an engine, read from the database without touching the engine itself.
+
+    Prepared where database work runs (the app's database worker), applied where the engine is used (the GUI
+    thread): preparing may take seconds at city scale, applying takes milliseconds.
+    """
+
+    reloaded: Recommender | None = None
+    """A whole new engine, when the write changed who exists or what was reviewed."""
+    vendors: tuple[VendorRecord, ...] = ()
+    """Loaded vendors whose fields changed: patched in place when applied."""
+    graph: TrustGraph | None = None
+    """The trust graph with the changed links swapped in."""
+
+
+def prepare_refresh(engine: Recommender, db: Database, changes: Changes) -> Refresh:
+    """Read what ``changes`` (what a write returned) need; never modifies ``engine``."""
     if changes.empty:
-        return engine
+        return Refresh()
     with db.read() as session:
         vendors = _loaded_vendors(engine, session, changes.vendors)
         if changes.people or changes.reviews or vendors is None:
             snapshot = load_snapshot(
                 session, today=engine.snapshot.today, rating_settings=engine.snapshot.model.settings
             )
-            return Recommender(
-                snapshot, home=engine.home, trust_settings=engine.trust_settings, score_settings=engine.ranker.settings
+            return Refresh(
+                reloaded=Recommender(
+                    snapshot,
+                    home=engine.home,
+                    trust_settings=engine.trust_settings,
+                    score_settings=engine.ranker.settings,
+                )
             )
-        if vendors:
-            _patch_vendors(engine, vendors)
-        if changes.trust:
-            graph = _graph_with(engine, session, changes.trust)
-            snapshot = dataclasses.replace(engine.snapshot, graph=graph)
-            return Recommender(
-                snapshot,
-                home=engine.home,
-                trust_settings=engine.trust_settings,
-                score_settings=engine.ranker.settings,
-                index=engine.index,
-            )
-    return engine.fresh_views()
+        graph = _graph_with(engine, session, changes.trust) if changes.trust else None
+    return Refresh(vendors=tuple(vendors), graph=graph)
 
 
-def _loaded_vendors(engine: Recommender, session: Session, ids: frozenset[uuid.UUID]) -> list[Vendor] | None:
+def apply_refresh(engine: Recommender, refresh: Refresh) -> Recommender:
+    """The engine that reflects a prepared refresh (vendor fields and index entries are patched in place)."""
+    if refresh.reloaded is not None:
+        return refresh.reloaded
+    if refresh.vendors:
+        _patch_vendors(engine, refresh.vendors)
+    if refresh.graph is not None:
+        return Recommender(
+            dataclasses.replace(engine.snapshot, graph=refresh.graph),
+            home=engine.home,
+            trust_settings=engine.trust_settings,
+            score_settings=engine.ranker.settings,
+            index=engine.index,
+        )
+    return engine.fresh_views() if refresh.vendors else engine
+
+
+def refreshed(engine: Recommender, db: Database, changes: Changes) -> Recommender:
+    """An engine that reflects ``changes``, reusing what the changes left untouched (one thread)."""
+    return apply_refresh(engine, prepare_refresh(engine, db, changes))
+
+
+def _loaded_vendors(engine: Recommender, session: Session, ids: frozenset[uuid.UUID]) -> list[VendorRecord] | None:
     """The changed vendors if every one of them is already loaded and still live; None otherwise."""
     if not ids:
         return []
@@ -60,10 +94,10 @@ def _loaded_vendors(engine: Recommender, session: Session, ids: frozenset[uuid.U
     index = engine.snapshot.vendors.index
     if len(rows) != len(ids) or any(row.deleted or row.id.hex not in index for row in rows):
         return None
-    return rows
+    return [VendorRecord.of(row) for row in rows]
 
 
-def _patch_vendors(engine: Recommender, rows: list[Vendor]) -> None:
+def _patch_vendors(engine: Recommender, rows: tuple[VendorRecord, ...]) -> None:
     snapshot = engine.snapshot
     vendors, geometry = snapshot.vendors, snapshot.geometry
     taxonomy = load_taxonomy()

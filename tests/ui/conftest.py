@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,3 +55,16 @@ def window(qtbot: QtBot, directory: Directory, tasks: TaskRunner) -> MainWindow:
     qtbot.waitExposed(main_window)
     main_window.set_directory(directory.db, directory.engine)
     return main_window
+
+
+@pytest.fixture
+def writable(qtbot: QtBot, tasks: TaskRunner, demo_db_path: Path, tmp_path: Path) -> Iterator[Directory]:
+    """A private copy of the demo directory that the test may change."""
+    path = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_db_path, path)
+    loaded = open_directory(path)
+    yield loaded
+    # Let every write the test started finish before its database closes.
+    assert tasks.wait(5000)
+    qtbot.waitUntil(lambda: not tasks.busy, timeout=5000)
+    loaded.db.close()

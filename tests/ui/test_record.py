@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import shutil
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,26 +18,13 @@ from recommender.directory.vendors import count_vendors, get_vendor, list_vendor
 from recommender.engine.recommender import Recommender
 from recommender.engine.updates import refreshed
 from recommender.storage.changelog import Changes
-from ui.app import Directory, open_directory
+from ui.app import Directory
 from ui.review_dialog import ReviewDialog
 from ui.tasks import TaskRunner
 from ui.undo import UndoableDeletes
 from ui.vendor_dialog import VendorDialog
 
 NEW_NAME = "Sunny Teeth Clinic"
-
-
-@pytest.fixture
-def writable(qtbot: QtBot, tasks: TaskRunner, demo_db_path: Path, tmp_path: Path) -> Iterator[Directory]:
-    """A private copy of the demo directory that the test may change."""
-    path = tmp_path / "demo.sqlite"
-    shutil.copyfile(demo_db_path, path)
-    loaded = open_directory(path)
-    yield loaded
-    # Let every write the test started finish before its database closes.
-    assert tasks.wait(5000)
-    qtbot.waitUntil(lambda: not tasks.busy, timeout=5000)
-    loaded.db.close()
 
 
 def click_ok(qtbot: QtBot, dialog: VendorDialog | ReviewDialog) -> None:
