@@ -41,22 +41,31 @@ class RecentLines(logging.Handler):
             return list(self._lines)
 
 
+# Platform-plugin chatter that says nothing about Grapevine (the offscreen plugin has no window manager).
+_NOISE = ("This plugin does not support propagateSizeHints",)
+
+
 def route_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
     """Qt's warnings (a missing plugin, a bad signal connection) go to the log, with where they came from."""
     where = f" ({context.file}:{context.line})" if context.file else ""
-    qt_logger.log(_QT_LEVELS.get(kind, logging.WARNING), "%s%s", message, where)
+    level = logging.DEBUG if message.startswith(_NOISE) else _QT_LEVELS.get(kind, logging.WARNING)
+    qt_logger.log(level, "%s%s", message, where)
 
 
 def install_logging(level: int = logging.INFO) -> RecentLines:
     """Send log lines to stderr and the recent-lines buffer, and Qt's messages into the log."""
     recent = RecentLines()
     root = logging.getLogger()
-    root.setLevel(min(root.level or level, level))
-    root.addHandler(recent)
+    # The buffer wants the details; the terminal keeps showing only what it showed before (warnings by default).
+    for handler in root.handlers:
+        if handler.level == logging.NOTSET:
+            handler.setLevel(root.level if root.level != logging.NOTSET else logging.WARNING)
     if not any(isinstance(handler, logging.StreamHandler) for handler in root.handlers):
         stream = logging.StreamHandler()
         stream.setFormatter(logging.Formatter(_FORMAT))
         stream.setLevel(logging.WARNING)
         root.addHandler(stream)
+    root.setLevel(min(root.level or level, level))
+    root.addHandler(recent)
     qInstallMessageHandler(route_qt_message)
     return recent
