@@ -23,6 +23,7 @@ from recommender.settings import Settings, load_settings
 from recommender.storage.database import Database, DatabaseError, default_database_path
 from ui.crash_dialog import install_excepthook
 from ui.directory_actions import DirectoryActions
+from ui.import_export import ImportExport
 from ui.log_buffer import install_logging
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
@@ -205,6 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     tasks = TaskRunner()
     window = MainWindow(tasks, None if args.screenshot else QSettings())
     actions = DirectoryActions(window, tasks)
+    ImportExport(window, tasks, actions, actions.file_menu)
     startup = Startup(window, tasks, args.screenshot, ThemeController(app))
     actions.settings_saved.connect(startup.on_settings_saved)
     window.show()

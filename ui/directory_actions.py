@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 
 from recommender.engine.recommender import Recommender
-from recommender.engine.updates import Refresh, apply_refresh, prepare_refresh
+from recommender.engine.updates import Refresh, apply_refresh, prepare_refresh, prepare_reload
 from recommender.settings import Settings
 from recommender.storage.changelog import Changes
 from recommender.storage.database import Database
@@ -41,6 +41,7 @@ class DirectoryActions(QObject):
         self.tasks = tasks
         self.deletes = UndoableDeletes(tasks, None, self)
         self._waiting = Changes()
+        self._reload_waiting = False
         self._refreshing = False
         self.deletes.changed.connect(self.apply)
         self.deletes.failed.connect(self._on_deletes_failed)
@@ -49,7 +50,7 @@ class DirectoryActions(QObject):
         window.directory_opened.connect(self._on_window_directory_opened)
 
         menu_bar = window.menuBar()
-        file_menu = menu_bar.addMenu(self.tr("&File"))
+        self.file_menu = file_menu = menu_bar.addMenu(self.tr("&File"))
         self.settings_action = self._action(
             self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences
         )
@@ -91,12 +92,23 @@ class DirectoryActions(QObject):
         if not self._refreshing:
             self._refresh_next()
 
+    def reload(self) -> None:
+        """Rebuild the engine from the whole directory (after an import, which may change anything)."""
+        self._reload_waiting = True
+        if not self._refreshing:
+            self._refresh_next()
+
     def _refresh_next(self) -> None:
         engine, db, changes = self.window.engine, self.db, self._waiting
-        if engine is None or db is None or changes.empty:
+        if engine is None or db is None or (changes.empty and not self._reload_waiting):
             return
-        self._waiting, self._refreshing = Changes(), True
-        task = self.tasks.run_database(partial(prepare_refresh, engine, db, changes), name="refresh ranking")
+        work = (
+            partial(prepare_reload, engine, db)
+            if self._reload_waiting
+            else partial(prepare_refresh, engine, db, changes)
+        )
+        self._waiting, self._reload_waiting, self._refreshing = Changes(), False, True
+        task = self.tasks.run_database(work, name="refresh ranking")
         task.succeeded.connect(partial(self._on_refresh_prepared, engine))
         task.failed.connect(self._on_refresh_failed)
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from recommender.directory.records import VendorRecord
 from recommender.engine.recommender import Recommender
 from recommender.engine.snapshot import load_snapshot
+from recommender.geo.home import get_home
 from recommender.storage.changelog import Changes
 from recommender.storage.database import Database
 from recommender.storage.models import Trust, Vendor
@@ -49,19 +50,26 @@ def prepare_refresh(engine: Recommender, db: Database, changes: Changes) -> Refr
     with db.read() as session:
         vendors = _loaded_vendors(engine, session, changes.vendors)
         if changes.people or changes.reviews or vendors is None:
-            snapshot = load_snapshot(
-                session, today=engine.snapshot.today, rating_settings=engine.snapshot.model.settings
-            )
-            return Refresh(
-                reloaded=Recommender(
-                    snapshot,
-                    home=engine.home,
-                    trust_settings=engine.trust_settings,
-                    score_settings=engine.ranker.settings,
-                )
-            )
+            return Refresh(reloaded=_reloaded(engine, session))
         graph = _graph_with(engine, session, changes.trust) if changes.trust else None
     return Refresh(vendors=tuple(vendors), graph=graph)
+
+
+def prepare_reload(engine: Recommender, db: Database) -> Refresh:
+    """A whole new engine with the same settings (after an import, which may touch anything)."""
+    with db.read() as session:
+        return Refresh(reloaded=_reloaded(engine, session))
+
+
+def _reloaded(engine: Recommender, session: Session) -> Recommender:
+    snapshot = load_snapshot(session, today=engine.snapshot.today, rating_settings=engine.snapshot.model.settings)
+    home = get_home(session)
+    return Recommender(
+        snapshot,
+        home=home.point if home is not None else engine.home,
+        trust_settings=engine.trust_settings,
+        score_settings=engine.ranker.settings,
+    )
 
 
 def apply_refresh(engine: Recommender, refresh: Refresh) -> Recommender:
