@@ -53,7 +53,12 @@ class Directory:
 
 def load_engine(db: Database, settings: Settings) -> Recommender:
     """The engine with the user's settings, warmed (runs on the database worker)."""
-    engine = Recommender.load(db, trust_settings=settings.trust_settings(), score_settings=settings.score_settings())
+    engine = Recommender.load(
+        db,
+        trust_settings=settings.trust_settings(),
+        score_settings=settings.score_settings(),
+        radius_overrides=dict(settings.category_radius_km),
+    )
     # Pay for the index and trust views now, off the GUI thread, rather than on the first keystroke.
     engine.warm()
     return engine

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,9 +90,13 @@ class Recommender:
         trust_settings: TrustSettings | None = None,
         rating_settings: RatingSettings | None = None,
         score_settings: ScoreSettings | None = None,
+        radius_overrides: Mapping[str, float] | None = None,
     ) -> Recommender:
+        """The engine over the live directory; ``radius_overrides`` are the user's radii (km) by category key."""
         with db.read() as session:
-            snapshot = load_snapshot(session, today=today, rating_settings=rating_settings)
+            snapshot = load_snapshot(
+                session, today=today, rating_settings=rating_settings, radius_overrides=radius_overrides
+            )
             home = get_home(session)
         return cls(
             snapshot,

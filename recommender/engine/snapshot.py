@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import json
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,6 +60,8 @@ class Snapshot:
     review_tags: list[list[str]]
     """Tags from every live review, by vendor index (for search)."""
     today: dt.date
+    radius_overrides: tuple[tuple[str, float], ...] = ()
+    """The user's own proximity radii for some categories (km), replacing the taxonomy's."""
     """The day review ages were counted to."""
 
     def person_uuid(self, person: int) -> uuid.UUID:
@@ -79,7 +82,9 @@ def _people(session: Session) -> People:
     return People(ids, [row[1] for row in rows], {hex_id: i for i, hex_id in enumerate(ids)}, me)
 
 
-def _vendors(session: Session, category_codes: dict[str, int]) -> tuple[Vendors, VendorGeometry]:
+def _vendors(
+    session: Session, category_codes: dict[str, int], radius_overrides: Mapping[str, float]
+) -> tuple[Vendors, VendorGeometry]:
     rows = (
         session.connection()
         .exec_driver_sql(
@@ -92,7 +97,9 @@ def _vendors(session: Session, category_codes: dict[str, int]) -> tuple[Vendors,
     ids = [row[0] for row in rows]
     categories = [row[2] for row in rows]
     codes = np.array([category_codes.get(c, len(category_codes)) for c in categories], dtype=np.int64)
-    radius_by_code = np.array([taxonomy.get(key).radius_km for key in category_codes] + [10.0])
+    radius_by_code = np.array(
+        [radius_overrides.get(key, taxonomy.get(key).radius_km) for key in category_codes] + [10.0]
+    )
     geometry = VendorGeometry(
         lats=np.array([np.nan if row[5] is None else row[5] for row in rows], dtype=np.float64),
         lons=np.array([np.nan if row[6] is None else row[6] for row in rows], dtype=np.float64),
@@ -112,14 +119,19 @@ def _vendors(session: Session, category_codes: dict[str, int]) -> tuple[Vendors,
 
 
 def load_snapshot(
-    session: Session, *, today: dt.date | None = None, rating_settings: RatingSettings | None = None
+    session: Session,
+    *,
+    today: dt.date | None = None,
+    rating_settings: RatingSettings | None = None,
+    radius_overrides: Mapping[str, float] | None = None,
 ) -> Snapshot:
     """Read every live person, vendor, review and trust link; fit the rating model and build the trust graph."""
     today = today or dt.date.today()
     taxonomy = load_taxonomy()
     category_codes = {category.key: code for code, category in enumerate(taxonomy)}
     people = _people(session)
-    vendors, geometry = _vendors(session, category_codes)
+    radius_overrides = dict(radius_overrides or {})
+    vendors, geometry = _vendors(session, category_codes, radius_overrides)
     cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     # SQLite maps stored ids to dense indices through two small in-memory tables, so a million reviews come back
     # as four numbers each: far fewer Python objects (time and memory) than ids mapped one by one in Python.
@@ -176,7 +188,9 @@ def load_snapshot(
         links[:, 2].copy(),
         links[:, 3].astype(np.int64),
     )
-    return Snapshot(people, vendors, geometry, model, graph, category_codes, review_tags, today)
+    return Snapshot(
+        people, vendors, geometry, model, graph, category_codes, review_tags, today, tuple(radius_overrides.items())
+    )
 
 
 def _numbers(cursor: Any, query: str, parameters: tuple[Any, ...]) -> NDArray[np.float64]:

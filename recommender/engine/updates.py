@@ -62,7 +62,12 @@ def prepare_reload(engine: Recommender, db: Database) -> Refresh:
 
 
 def _reloaded(engine: Recommender, session: Session) -> Recommender:
-    snapshot = load_snapshot(session, today=engine.snapshot.today, rating_settings=engine.snapshot.model.settings)
+    snapshot = load_snapshot(
+        session,
+        today=engine.snapshot.today,
+        rating_settings=engine.snapshot.model.settings,
+        radius_overrides=dict(engine.snapshot.radius_overrides),
+    )
     home = get_home(session)
     return Recommender(
         snapshot,
@@ -119,7 +124,9 @@ def _patch_vendors(engine: Recommender, rows: tuple[VendorRecord, ...]) -> None:
         vendors.category_codes[position] = code
         geometry.lats[position] = np.nan if row.lat is None else row.lat
         geometry.lons[position] = np.nan if row.lon is None else row.lon
-        geometry.radius_km[position] = taxonomy.get(row.category).radius_km if row.category in taxonomy else 10.0
+        overrides = dict(snapshot.radius_overrides)
+        default = taxonomy.get(row.category).radius_km if row.category in taxonomy else 10.0
+        geometry.radius_km[position] = overrides.get(row.category, default)
         geometry.service_radius_km[position] = row.service_radius_km or 0.0
         engine.index.update(
             position,

@@ -103,3 +103,14 @@ def test_an_install_without_me_still_ranks_by_the_crowd(db: Database) -> None:
         save_review(uow, ReviewDraft(good.id, 5, author_id=anna.id), recorded_by_id=anna.id, today=TODAY)
         save_review(uow, ReviewDraft(poor.id, 1, author_id=anna.id), recorded_by_id=anna.id, today=TODAY)
     assert names(Recommender.load(db, today=TODAY).search("dentist")) == ["Good Dental", "Poor Dental"]
+
+
+def test_my_own_radius_for_a_category_changes_how_distance_counts(me_db: Database, town: dict[str, uuid.UUID]) -> None:
+    default = Recommender.load(me_db, today=TODAY)
+    wide = Recommender.load(me_db, today=TODAY, radius_overrides={"plumber": 200.0})
+    far = (51.5074, -0.1278)
+    plumber_default = default.search("plumber", near=far)[0]
+    plumber_wide = wide.search("plumber", near=far)[0]
+    assert plumber_wide.explanation.radius_km == 200.0 and plumber_default.explanation.radius_km < 50
+    assert plumber_wide.score > plumber_default.score
+    assert {r.explanation.radius_km for r in wide.search("pediatrician")} == {10.0}  # other categories keep theirs
