@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from recommender.directory.errors import DirectoryError
 from recommender.engine.recommender import Recommender
 from recommender.storage.database import Database
+from ui.filters_bar import FiltersBar
 from ui.map_points import map_points
 from ui.map_view import MapView
 from ui.models.results_model import Column, ResultsModel
@@ -59,6 +60,8 @@ class MainWindow(QMainWindow):
         self.resize(1200, 760)
 
         self.search_bar = SearchBar(self)
+        self.filters_bar = FiltersBar(self)
+        self.filters_bar.changed.connect(self._on_filters_bar_changed)
         self.search_bar.query_changed.connect(self._on_search_bar_query_changed)
         self.search_bar.submitted.connect(self._on_search_bar_submitted)
 
@@ -110,6 +113,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(12, 12, 12, 6)
         layout.addWidget(self.search_bar)
+        layout.addWidget(self.filters_bar)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
@@ -157,7 +161,9 @@ class MainWindow(QMainWindow):
         """Rank the vendors matching ``query`` (in memory, a few milliseconds) and show them."""
         if self.engine is None:
             return
-        results = self.engine.search(query, limit=RESULT_LIMIT)
+        results = self.engine.search(
+            query, near=self.filters_bar.near(), limit=RESULT_LIMIT, filters=self.filters_bar.filters()
+        )
         self.results_model.set_results(self.engine, results)
         self.vendor_pane.clear()
         self.results_shown.emit()
@@ -189,6 +195,10 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_search_bar_query_changed(self, query: str) -> None:
         self.search(query)
+
+    @Slot()
+    def _on_filters_bar_changed(self) -> None:
+        self.search(self.search_bar.query)
 
     @Slot()
     def _on_search_bar_submitted(self) -> None:

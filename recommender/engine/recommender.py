@@ -27,6 +27,21 @@ from recommender.trust.graph import GENERAL, TrustSettings, TrustView
 
 
 @dataclass(frozen=True, slots=True)
+class SearchFilters:
+    """What a result must satisfy besides matching the text ("open now" arrives with the hours parser)."""
+
+    min_rating: float | None = None
+    max_distance_km: float | None = None
+    """Vendors whose distance is unknown are left out when this is set."""
+    network_only: bool = False
+    """Only vendors reviewed by me or someone in my network."""
+
+    @property
+    def active(self) -> bool:
+        return self.min_rating is not None or self.max_distance_km is not None or self.network_only
+
+
+@dataclass(frozen=True, slots=True)
 class RankedVendor:
     """One search result: what a list shows, and the explanation that reproduces its score."""
 
@@ -72,6 +87,8 @@ class Recommender:
         # searches first need it, so a keystroke then scores all its candidates in one vectorised pass.
         self._sums = (np.zeros(model.n_items), np.zeros(model.n_items))
         self._summed = np.zeros(len(snapshot.category_codes) + 1, dtype=np.bool_)
+        self._network_counts = np.zeros(model.n_items)
+        self._counted = np.zeros(len(self._summed), dtype=np.bool_)
         self._vendors_by_code = group(snapshot.vendors.category_codes, len(self._summed))
 
     @property
@@ -181,6 +198,7 @@ class Recommender:
         near: tuple[float, float] | None = None,
         category: str | None = None,
         limit: int = 20,
+        filters: SearchFilters | None = None,
     ) -> list[RankedVendor]:
         """Vendors matching the text (typo-tolerant), best first as seen from me, near ``near`` or home."""
         matches = self.index.match(query)
@@ -189,7 +207,40 @@ class Recommender:
             code = self.snapshot.category_codes[load_taxonomy().get(category).key]
             keep = self.snapshot.vendors.category_codes[items] == code
             items, relevance = items[keep], relevance[keep]
+        if filters is not None and filters.active and len(items):
+            keep = self._passing(items, filters, near if near is not None else self.home)
+            items, relevance = items[keep], relevance[keep]
         return self.rank(items, relevance, near=near, limit=limit)
+
+    def _passing(
+        self, items: NDArray[np.int64], filters: SearchFilters, origin: tuple[float, float] | None
+    ) -> NDArray[np.bool_]:
+        """Which candidates pass the filters, decided with the same numbers the ranking uses."""
+        keep = np.ones(len(items), dtype=np.bool_)
+        codes = self.snapshot.vendors.category_codes[items]
+        sums = self._own_sums(codes)
+        if filters.min_rating is not None:
+            keep &= self.snapshot.model.ratings_from_sums(items, sums) >= filters.min_rating
+        if filters.max_distance_km is not None:
+            distance = self.ranker.distances(items, origin) - self.snapshot.geometry.service_radius_km[items]
+            with np.errstate(invalid="ignore"):
+                keep &= np.nan_to_num(distance, nan=np.inf) <= filters.max_distance_km
+        if filters.network_only:
+            keep &= self._network_reviews(codes)[items] > 0
+        return keep
+
+    def _network_reviews(self, codes: NDArray[np.int64]) -> NDArray[np.float64]:
+        """Per vendor, its reviews by me or my network weighted by age: positive exactly when there is one."""
+        model = self.snapshot.model
+        order, offsets = self._vendors_by_code
+        for code in np.unique(codes[~self._counted[codes]]).tolist():
+            vendors = order[offsets[code] : offsets[code + 1]]
+            view = self.view(code).view
+            mine = ((view.hops >= 0) & (view.path_weights >= view.settings.stranger_weight)).astype(np.float64)
+            counts = model.network_sums(mine, vendors)[0] if len(vendors) else np.zeros(model.n_items)
+            self._network_counts[vendors] = counts[vendors]
+            self._counted[code] = True
+        return self._network_counts
 
     def rank(
         self,
@@ -277,4 +328,4 @@ class Recommender:
         }
 
 
-__all__ = ["RankedVendor", "Recommender"]
+__all__ = ["RankedVendor", "Recommender", "SearchFilters"]

@@ -10,7 +10,7 @@ import pytest
 from recommender.directory.people import PersonDraft, add_person, find_me, set_trust
 from recommender.directory.reviews import ReviewDraft, save_review
 from recommender.directory.vendors import VendorDraft, add_vendor
-from recommender.engine.recommender import Recommender
+from recommender.engine.recommender import Recommender, SearchFilters
 from recommender.geo.home import set_home
 from recommender.storage.database import Database
 
@@ -114,3 +114,21 @@ def test_my_own_radius_for_a_category_changes_how_distance_counts(me_db: Databas
     assert plumber_wide.explanation.radius_km == 200.0 and plumber_default.explanation.radius_km < 50
     assert plumber_wide.score > plumber_default.score
     assert {r.explanation.radius_km for r in wide.search("pediatrician")} == {10.0}  # other categories keep theirs
+
+
+def test_filters_leave_out_what_the_user_asked_to_leave_out(me_db: Database, town: dict[str, uuid.UUID]) -> None:
+    engine = Recommender.load(me_db, today=TODAY)
+    everything = {r.name for r in engine.search("", limit=10)}
+    assert everything == {"Dr Lee", "Dr Kim", "Fixit Plumbing"}
+    # Only Ben (a stranger until Anna vouches for him) and Cara reviewed anything: nobody in my network did.
+    assert engine.search("", filters=SearchFilters(network_only=True)) == []
+    with me_db.write() as uow:
+        set_trust(uow, town["Anna"], town["Ben"], 1.0)
+    engine = Recommender.load(me_db, today=TODAY)
+    assert {r.name for r in engine.search("", filters=SearchFilters(network_only=True))} == {"Dr Lee", "Dr Kim"}
+    ratings = sorted(r.rating for r in engine.search(""))
+    threshold = (ratings[-1] + ratings[-2]) / 2
+    rated = engine.search("", filters=SearchFilters(min_rating=threshold))
+    assert [r.rating for r in rated] == [ratings[-1]]
+    near = engine.search("", near=(52.21, 0.12), filters=SearchFilters(max_distance_km=0.5))
+    assert [r.name for r in near] == ["Dr Lee"]

@@ -1,0 +1,45 @@
+"""Search filters as a user sets them: fewer, better, nearer results, from my network only, near elsewhere."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from recommender.trust.graph import Relation
+from ui.main_window import MainWindow
+
+
+def shown(window: MainWindow) -> list:
+    return [window.results_model.result(row) for row in range(window.results_model.rowCount())]
+
+
+def test_filters_narrow_the_results_as_they_change(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClicks(window.search_bar.search_box, "hairdresser")
+    everything = shown(window)
+    bar = window.filters_bar
+    bar.rating_box.setCurrentIndex(bar.rating_box.findData(4.5))
+    better = shown(window)
+    assert better and len(better) < len(everything) and all(r.rating >= 4.5 for r in better)
+    bar.rating_box.setCurrentIndex(0)
+    bar.distance_box.setCurrentIndex(bar.distance_box.findData(1.0))
+    nearer = shown(window)
+    assert nearer and all(r.distance_km is not None and r.distance_km <= 1.0 + 0.01 for r in nearer)
+    bar.distance_box.setCurrentIndex(0)
+    bar.network_box.click()
+    mine = shown(window)
+    assert mine and all(
+        any(t.relation in {Relation.ME, Relation.NETWORK} for t in r.explanation.reviewers) for r in mine
+    )
+
+
+def test_searching_near_typed_coordinates_measures_from_there(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClicks(window.search_bar.search_box, "dentist")
+    at_home = {r.name: r.distance_km for r in shown(window)}
+    qtbot.keyClicks(window.filters_bar.near_edit, "51.5074, -0.1278")
+    qtbot.keyClick(window.filters_bar.near_edit, "\r")
+    in_london = shown(window)
+    assert all(r.distance_km is not None and r.distance_km > 50 for r in in_london)
+    assert any(at_home[r.name] is not None and at_home[r.name] < 10 for r in in_london if r.name in at_home)
+    window.filters_bar.near_edit.clear()
+    qtbot.keyClicks(window.filters_bar.near_edit, "somewhere nice")
+    qtbot.keyClick(window.filters_bar.near_edit, "\r")
+    assert "coordinates" in window.filters_bar.near_problem.text()

@@ -1,0 +1,84 @@
+"""The row of search filters: minimum rating, maximum distance, only my network, and where to search near."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from recommender.directory.errors import ValidationError
+from recommender.engine.recommender import SearchFilters
+from recommender.geo.geocoder import parse_coordinates
+
+RATINGS = (None, 3.0, 4.0, 4.5)
+DISTANCES_KM = (None, 1.0, 2.0, 5.0, 10.0, 25.0)
+
+
+class FiltersBar(QWidget):
+    """Filters apply as soon as they change; "near" takes coordinates typed as "52.2, 0.12" (blank = home)."""
+
+    changed = Signal()
+    """A filter or the search location changed: search again."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rating_box = QComboBox(self)
+        self.rating_box.setAccessibleName(self.tr("Minimum rating"))
+        for rating in RATINGS:
+            self.rating_box.addItem(self.tr("Any rating") if rating is None else f"★ {rating:g}+", rating)
+        self.distance_box = QComboBox(self)
+        self.distance_box.setAccessibleName(self.tr("Maximum distance"))
+        for distance in DISTANCES_KM:
+            text = self.tr("Any distance") if distance is None else self.tr("within {km:g} km").format(km=distance)
+            self.distance_box.addItem(text, distance)
+        self.network_box = QCheckBox(self.tr("Only my &network"), self)
+        self.near_edit = QLineEdit(self)
+        self.near_edit.setAccessibleName(self.tr("Search near"))
+        self.near_edit.setPlaceholderText(self.tr("near home (or type coordinates)"))
+        self.near_edit.setClearButtonEnabled(True)
+        self.near_edit.setMaximumWidth(260)
+        self.near_problem = QLabel(self)
+        for box in (self.rating_box, self.distance_box):
+            box.currentIndexChanged.connect(self._on_filter_changed)
+        self.network_box.toggled.connect(self._on_filter_changed)
+        self.near_edit.editingFinished.connect(self._on_filter_changed)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Filters:"), self))
+        layout.addWidget(self.rating_box)
+        layout.addWidget(self.distance_box)
+        layout.addWidget(self.network_box)
+        near_label = QLabel(self.tr("N&ear:"), self)
+        near_label.setBuddy(self.near_edit)
+        layout.addSpacing(12)
+        layout.addWidget(near_label)
+        layout.addWidget(self.near_edit)
+        layout.addWidget(self.near_problem)
+        layout.addStretch(1)
+
+    def filters(self) -> SearchFilters:
+        return SearchFilters(
+            min_rating=self.rating_box.currentData(),
+            max_distance_km=self.distance_box.currentData(),
+            network_only=self.network_box.isChecked(),
+        )
+
+    def near(self) -> tuple[float, float] | None:
+        """Where to measure distances from: typed coordinates, or None for home."""
+        text = self.near_edit.text().strip()
+        if not text:
+            self.near_problem.clear()
+            return None
+        try:
+            point = parse_coordinates(text)
+        except ValidationError:
+            point = None
+        if point is None:
+            self.near_problem.setText(self.tr("Type coordinates such as 52.205, 0.122"))
+            return None
+        self.near_problem.clear()
+        return point
+
+    @Slot()
+    def _on_filter_changed(self) -> None:
+        self.changed.emit()
