@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -26,8 +25,8 @@ from recommender.directory.records import PersonRecord, ReviewRecord
 from recommender.directory.reviews import ReviewDraft, save_review
 from recommender.storage.changelog import Changes
 from recommender.storage.database import Database
+from ui.form_errors import FieldEditor, FieldErrors, problem_label, validation_message
 from ui.tasks import TaskRunner
-from ui.vendor_dialog import FieldEditor, FieldErrors, validation_message
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +113,7 @@ class ReviewDialog(QDialog):
         )
         for field, label, editor in rows:
             self.errors.add_row(form, field, label, editor)
-        self.message_label = QLabel(self)
-        self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet("color: #c62828;")
-        self.message_label.setAccessibleName(self.tr("Problem saving"))
-        self.message_label.hide()
+        self.message_label = problem_label(self, self.tr("Problem saving"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)

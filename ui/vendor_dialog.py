@@ -6,112 +6,26 @@ import dataclasses
 import uuid
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from recommender.directory.errors import ErrorCode, NotFoundError, ValidationError
+from recommender.directory.errors import NotFoundError, ValidationError
 from recommender.directory.records import VendorRecord
 from recommender.directory.vendors import VendorDraft, add_vendor, update_vendor
 from recommender.storage.changelog import Changes
 from recommender.storage.database import Database
 from recommender.taxonomy import load_taxonomy
+from ui.form_errors import FieldEditor, FieldErrors, problem_label, validation_message
 from ui.tasks import TaskRunner
-
-FieldEditor = QLineEdit | QComboBox | QPlainTextEdit
-
-
-def validation_message(error: ValidationError) -> str:
-    """The error as a translated sentence about the field it names (the field's label is shown beside it)."""
-    if error.code is ErrorCode.UNKNOWN_CATEGORY:
-        return _unknown_category(str(error.value))
-    tr = partial(QCoreApplication.translate, "ValidationError")
-    params = error.params
-    sentences = {
-        ErrorCode.REQUIRED: tr("This is required."),
-        ErrorCode.TOO_LONG: tr("This is too long (at most {limit} characters).").format(limit=params.get("limit")),
-        ErrorCode.OUT_OF_RANGE: tr("Enter a value between {low} and {high}.").format(
-            low=params.get("low"), high=params.get("high")
-        ),
-        ErrorCode.NOT_A_NUMBER: tr("Enter a number."),
-        ErrorCode.BAD_FORMAT: tr("This is not a valid {kind}.").format(kind=params.get("kind", "")),
-        ErrorCode.UNKNOWN_REFERENCE: tr("This refers to a {kind} that no longer exists.").format(
-            kind=params.get("kind", "")
-        ),
-        # The core's reason is an English phrase such as "cannot be in the future".
-        ErrorCode.NOT_ALLOWED: tr("{reason}.").format(reason=str(params.get("reason", "")).capitalize()),
-    }
-    return sentences[error.code]
-
-
-def _unknown_category(value: str) -> str:
-    tr = partial(QCoreApplication.translate, "ValidationError")
-    close = [category.label for category in load_taxonomy().suggest(value, limit=3)]
-    if close:
-        return tr("“{value}” is not a known category. Did you mean {names}?").format(
-            value=value, names=tr(" or ").join(close)
-        )
-    return tr("“{value}” is not a known category. Pick one from the list.").format(value=value)
-
-
-class FieldErrors:
-    """One hidden error label under each field of a form; shows the core's ValidationError beside its field."""
-
-    def __init__(self) -> None:
-        self._editors: dict[str, FieldEditor] = {}
-        self._labels: dict[str, QLabel] = {}
-
-    def add_row(self, form: QFormLayout, field: str, label: str, editor: FieldEditor) -> None:
-        """Add ``editor`` to ``form`` with its error label below it, as the field the core calls ``field``.
-
-        ``label`` may mark a mnemonic with "&"; the label then moves the focus to the editor."""
-        parent = editor.parentWidget()
-        name = label.replace("&", "")
-        cell = QWidget(parent)
-        layout = QVBoxLayout(cell)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        editor.setAccessibleName(name)
-        title = QLabel(label, parent)
-        title.setBuddy(editor)
-        error = QLabel(cell)
-        error.setWordWrap(True)
-        error.setStyleSheet("color: #c62828;")
-        error.setAccessibleName(QCoreApplication.translate("FieldErrors", "Problem with {field}").format(field=name))
-        error.hide()
-        layout.addWidget(editor)
-        layout.addWidget(error)
-        form.addRow(title, cell)
-        self._editors[field] = editor
-        self._labels[field] = error
-
-    def error_label(self, field: str) -> QLabel:
-        return self._labels[field]
-
-    def clear(self) -> None:
-        for label in self._labels.values():
-            label.clear()
-            label.hide()
-
-    def show(self, error: ValidationError) -> bool:
-        """Show the error beside its field and focus that field; False if the form has no such field."""
-        self.clear()
-        label = self._labels.get(error.field)
-        if label is None:
-            return False
-        label.setText(validation_message(error))
-        label.show()
-        self._editors[error.field].setFocus()
-        return True
 
 
 def save_vendor(db: Database, draft: VendorDraft, vendor_id: uuid.UUID | None) -> Changes:
@@ -188,11 +102,7 @@ class VendorDialog(QDialog):
         for field, label, editor in rows:
             self.errors.add_row(form, field, label, editor)
 
-        self.message_label = QLabel(self)
-        self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet("color: #c62828;")
-        self.message_label.setAccessibleName(self.tr("Problem saving"))
-        self.message_label.hide()
+        self.message_label = problem_label(self, self.tr("Problem saving"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
