@@ -7,7 +7,6 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from recommender.engine.recommender import Recommender
 from recommender.engine.recommenders import ReliedUponRecommender, most_relied_upon
+from ui.models.row_table import RowTableModel
 
 PersonIdRole = Qt.ItemDataRole.UserRole + 1
 """The person's UUID (a ``uuid.UUID``)."""
@@ -36,7 +36,7 @@ class Column(enum.IntEnum):
     PATH = 3
 
 
-class RecommendersModel(QAbstractTableModel):
+class RecommendersModel(RowTableModel):
     """Recommenders ranked by the core, best first."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -56,12 +56,6 @@ class RecommendersModel(QAbstractTableModel):
 
     def recommender(self, row: int) -> ReliedUponRecommender:
         return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's own default)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's own default)
-        return 0 if parent.isValid() else len(Column)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid():
@@ -88,19 +82,6 @@ class RecommendersModel(QAbstractTableModel):
                 if len(row.path) < 2:
                     return self.tr("like-minded")
                 return " → ".join([self.tr("you"), *row.path[1:]])
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
-                return self._headers[Column(section)]
-            if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
-                return str(section + 1)
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 class RecommendersView(QWidget):

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from recommender.directory.people import find_me, list_people, trust_links
 from recommender.engine.recommender import Recommender
 from recommender.storage.database import Database
 from recommender.taxonomy import load_taxonomy
 from recommender.trust.graph import Relation
+from ui.models.row_table import RowTableModel
 
 PersonIdRole = Qt.ItemDataRole.UserRole + 1
 """The person's UUID (a ``uuid.UUID``)."""
@@ -65,7 +66,7 @@ class Column(enum.IntEnum):
     REVIEWS = 4
 
 
-class PeopleModel(QAbstractTableModel):
+class PeopleModel(RowTableModel):
     """Contacts read from the database; connection and review counts come from the engine when shown."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -114,12 +115,6 @@ class PeopleModel(QAbstractTableModel):
 
     def row_of(self, person_id: uuid.UUID) -> int | None:
         return next((row for row, contact in enumerate(self._rows) if contact.id == person_id), None)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's own default)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's own default)
-        return 0 if parent.isValid() else len(Column)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid():
@@ -198,16 +193,3 @@ class PeopleModel(QAbstractTableModel):
             return self.tr("No trust path, but like-minded · weight %1").replace("%1", weight)
         horizon = engine.trust_settings.horizon
         return self.tr("Not connected within %n steps.", "", horizon)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
-                return self._headers[Column(section)]
-            if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
-                return str(section + 1)
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren

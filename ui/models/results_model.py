@@ -5,11 +5,12 @@ from __future__ import annotations
 import enum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from recommender.cli.search_command import reason
 from recommender.engine.recommender import RankedVendor, Recommender
 from recommender.taxonomy import load_taxonomy
+from ui.models.row_table import RowTableModel
 
 VendorIdRole = Qt.ItemDataRole.UserRole + 1
 """The vendor's UUID (a ``uuid.UUID``)."""
@@ -38,7 +39,7 @@ class _Row:
         self.distance = "" if result.distance_km is None else f"{result.distance_km:.1f} km"
 
 
-class ResultsModel(QAbstractTableModel):
+class ResultsModel(RowTableModel):
     """Ranked vendors, best first; the core has already searched, filtered and sorted them."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -60,12 +61,6 @@ class ResultsModel(QAbstractTableModel):
 
     def result(self, row: int) -> RankedVendor:
         return self._rows[row].result
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's own default)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's own default)
-        return 0 if parent.isValid() else len(Column)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid():
@@ -97,16 +92,3 @@ class ResultsModel(QAbstractTableModel):
                 return row.reason
             case Column.DISTANCE:
                 return row.distance
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
-                return self._headers[Column(section)]
-            if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
-                return str(section + 1)
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
