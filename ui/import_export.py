@@ -10,15 +10,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from recommender.exporters.json_export import export_json
-from recommender.importers.csv_import import import_csv
-from recommender.importers.json_import import import_json
+from recommender.importers.registry import importers
 from recommender.importers.report import ImportFailed, ImportReport
 from recommender.storage.database import Database
 from ui.directory_actions import DirectoryActions
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
-
-IMPORTERS = {"json": import_json, "csv": import_csv}
 
 
 def _export(db: Database, path: Path) -> dict[str, int]:
@@ -59,7 +56,7 @@ class ImportExport(QObject):
         if db is None:
             return
         self.window.statusBar().showMessage(self.tr("Importing {file}…").format(file=path.name))
-        task = self.tasks.run_database(partial(IMPORTERS[kind], db, path), name=f"import {kind}")
+        task = self.tasks.run_database(partial(importers()[kind].run, db, path), name=f"import {kind}")
         task.succeeded.connect(self.imported.emit)
         task.failed.connect(self._on_task_failed)
 

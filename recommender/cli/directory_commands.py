@@ -9,12 +9,9 @@ from typing import Any
 from recommender.cli.common import CommandFailed, add_db_option, open_database
 from recommender.demo import DemoTargetNotEmptyError, generate_demo
 from recommender.exporters.json_export import export_json
-from recommender.importers.csv_import import import_csv
-from recommender.importers.json_import import import_json
+from recommender.importers.registry import ImportOptions, importers
 from recommender.importers.report import ImportReport
 from recommender.storage.database import Database
-
-IMPORTERS = {"json": import_json, "csv": import_csv}
 
 
 def register(commands: Any) -> None:
@@ -25,9 +22,23 @@ def register(commands: Any) -> None:
     demo.set_defaults(run=run_demo)
 
     importer = commands.add_parser("import", help="import a file into the directory (all or nothing)")
-    importer.add_argument("format", choices=sorted(IMPORTERS))
+    importer.add_argument("format", choices=list(importers()), metavar="KIND", help=", ".join(importers()))
     importer.add_argument("file", type=Path)
     add_db_option(importer)
+    importer.add_argument(
+        "--trust", type=float, metavar="LEVEL", help="contacts: trust level (-1..1) for each new person (default none)"
+    )
+    importer.add_argument(
+        "--people-only", action="store_true", help="contacts: keep business cards as people, not vendors"
+    )
+    importer.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help="csv: read FIELD (name, category, address, lat, lon, phone, ...) from COLUMN; repeatable",
+    )
+    importer.add_argument("--category", help="listings: category for records whose category is not recognised")
     importer.set_defaults(run=run_import)
 
     exporter = commands.add_parser("export", help="export the directory to a file")
@@ -59,10 +70,26 @@ def _print_report(report: ImportReport) -> None:
         print(f"  skipped {skipped.location}: {skipped.reason}")
 
 
+def _column_mapping(pairs: list[str]) -> dict[str, str]:
+    mapping = {}
+    for pair in pairs:
+        field, sep, column = pair.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            raise CommandFailed(f"--map {pair!r}: expected FIELD=COLUMN, e.g. --map name=Business")
+        mapping[field.strip()] = column.strip()
+    return mapping
+
+
 def run_import(args: argparse.Namespace) -> int:
+    options = ImportOptions(
+        default_trust=args.trust,
+        businesses_as_vendors=not args.people_only,
+        column_mapping=_column_mapping(args.map),
+        fallback_category=args.category,
+    )
     database: Database = open_database(args)
     try:
-        report = IMPORTERS[args.format](database, args.file)
+        report = importers()[args.format].run(database, args.file, options)
     finally:
         database.close()
     _print_report(report)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from recommender.directory.errors import ValidationError
 from recommender.directory.vendors import VendorDraft, add_vendor
+from recommender.importers.registry import DEFAULT_OPTIONS, ImportOptions, Progress, no_progress
 from recommender.importers.report import ImportFailed, ImportReport, Skipped
 from recommender.storage.database import Database
 from recommender.storage.models import Vendor
@@ -73,7 +74,9 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     return header, rows
 
 
-def import_csv(db: Database, path: Path) -> ImportReport:
+def import_csv(
+    db: Database, path: Path, options: ImportOptions = DEFAULT_OPTIONS, progress: Progress = no_progress
+) -> ImportReport:
     """Add the vendors listed in a CSV file; rows already in the directory are skipped and reported."""
     header, rows = _read_rows(path)
     report = ImportReport(path)

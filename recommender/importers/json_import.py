@@ -18,6 +18,7 @@ from recommender.directory.people import PersonDraft, add_person, find_me, set_t
 from recommender.directory.reviews import ReviewDraft, save_review
 from recommender.directory.vendors import VendorDraft, add_vendor, update_vendor
 from recommender.exporters.json_export import FORMAT_NAME, FORMAT_VERSION, SECTIONS
+from recommender.importers.registry import DEFAULT_OPTIONS, ImportOptions, Progress, no_progress
 from recommender.importers.report import ImportFailed, ImportReport
 from recommender.storage.database import Database, UnitOfWork
 from recommender.storage.models import Person, Review, Trust, Vendor
@@ -177,7 +178,9 @@ def _read_document(path: Path) -> tuple[str, dict[str, Any]]:
     return text, document
 
 
-def import_json(db: Database, path: Path) -> ImportReport:
+def import_json(
+    db: Database, path: Path, options: ImportOptions = DEFAULT_OPTIONS, progress: Progress = no_progress
+) -> ImportReport:
     """Add or update every record in the file, or, if any record is bad, change nothing and say which."""
     text, document = _read_document(path)
     report = ImportReport(path)

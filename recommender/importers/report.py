@@ -51,6 +51,10 @@ class ImportReport:
         return "; ".join(parts) or "nothing to import"
 
 
+class ImportCancelled(Exception):
+    """The user stopped an import; like a failure, nothing from the file was written."""
+
+
 class ImportFailed(Exception):
     """The file cannot be imported; nothing from it was written.
 

@@ -1,0 +1,10 @@
+"""Registers the importers that ship with Grapevine, in the order the app's import menu lists them."""
+
+from __future__ import annotations
+
+from recommender.importers.csv_import import import_csv
+from recommender.importers.json_import import import_json
+from recommender.importers.registry import ImporterSpec, register
+
+register(ImporterSpec("json", "Grapevine directory file", ("*.json", "*.jsonl"), import_json))
+register(ImporterSpec("csv", "Spreadsheet of vendors (CSV)", ("*.csv",), import_csv))

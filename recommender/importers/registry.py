@@ -1,0 +1,72 @@
+"""Every importer the core has, in one table the CLI (`grapevine import KIND`) and the app's import menu share.
+
+An importer is a function ``(database, path, options, progress) -> ImportReport``. It writes all of the file or
+nothing (one write transaction), raises ``ImportFailed`` naming file and position when the file cannot be read,
+calls ``progress(done, total)`` now and then (``total`` is None when unknown), and stops with
+``ImportCancelled`` when the callback raises it — the transaction rolls back, so a cancelled import leaves the
+database exactly as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from recommender.importers.report import ImportReport
+from recommender.storage.database import Database
+
+Progress = Callable[[int, int | None], None]
+"""Called with (records or bytes done, total or None); may raise ``ImportCancelled`` to stop the import."""
+
+
+def no_progress(done: int, total: int | None) -> None:
+    """The progress callback of callers that do not show progress."""
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """Choices the user makes before an import; each importer reads the ones it understands."""
+
+    # Contacts: the trust level new people get (None: add them without a trust link).
+    default_trust: float | None = None
+    # Contacts: cards of businesses (an organisation without a person's name) become vendors.
+    businesses_as_vendors: bool = True
+    # Generic CSV: our field name -> the file's column header.
+    column_mapping: Mapping[str, str] = field(default_factory=dict)
+    # Listings without a category we recognise get this one (None: skip them with a reason).
+    fallback_category: str | None = None
+
+
+DEFAULT_OPTIONS = ImportOptions()
+
+
+class Importer(Protocol):
+    def __call__(
+        self, db: Database, path: Path, options: ImportOptions = ..., progress: Progress = ...
+    ) -> ImportReport: ...
+
+
+@dataclass(frozen=True)
+class ImporterSpec:
+    """One importer: its CLI name, what the app's menu calls it, and the file patterns its dialog offers."""
+
+    kind: str
+    label: str
+    patterns: tuple[str, ...]
+    run: Importer
+
+
+_REGISTRY: dict[str, ImporterSpec] = {}
+
+
+def register(spec: ImporterSpec) -> None:
+    _REGISTRY[spec.kind] = spec
+
+
+def importers() -> dict[str, ImporterSpec]:
+    """All importers by kind, in menu order; importing this module's package registers the built-in ones."""
+    import recommender.importers.builtin  # noqa: F401, PLC0415 (registration happens on first use)
+
+    return dict(_REGISTRY)
