@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from recommender.directory.errors import ErrorCode, ValidationError
 from recommender.taxonomy import load_taxonomy
+from ui.category_names import category_label
 
 FieldEditor = QLineEdit | QComboBox | QPlainTextEdit
 
@@ -17,33 +16,39 @@ def validation_message(error: ValidationError) -> str:
     """The error as a translated sentence about the field it names (the field's label is shown beside it)."""
     if error.code is ErrorCode.UNKNOWN_CATEGORY:
         return _unknown_category(str(error.value))
-    tr = partial(QCoreApplication.translate, "ValidationError")
     params = error.params
     sentences = {
-        ErrorCode.REQUIRED: tr("This is required."),
-        ErrorCode.TOO_LONG: tr("This is too long (at most {limit} characters).").format(limit=params.get("limit")),
-        ErrorCode.OUT_OF_RANGE: tr("Enter a value between {low} and {high}.").format(
-            low=params.get("low"), high=params.get("high")
-        ),
-        ErrorCode.NOT_A_NUMBER: tr("Enter a number."),
-        ErrorCode.BAD_FORMAT: tr("This is not a valid {kind}.").format(kind=params.get("kind", "")),
-        ErrorCode.UNKNOWN_REFERENCE: tr("This refers to a {kind} that no longer exists.").format(
+        ErrorCode.REQUIRED: QCoreApplication.translate("ValidationError", "This is required."),
+        ErrorCode.TOO_LONG: QCoreApplication.translate(
+            "ValidationError", "This is too long (at most {limit} characters)."
+        ).format(limit=params.get("limit")),
+        ErrorCode.OUT_OF_RANGE: QCoreApplication.translate(
+            "ValidationError", "Enter a value between {low} and {high}."
+        ).format(low=params.get("low"), high=params.get("high")),
+        ErrorCode.NOT_A_NUMBER: QCoreApplication.translate("ValidationError", "Enter a number."),
+        ErrorCode.BAD_FORMAT: QCoreApplication.translate("ValidationError", "This is not a valid {kind}.").format(
             kind=params.get("kind", "")
         ),
+        ErrorCode.UNKNOWN_REFERENCE: QCoreApplication.translate(
+            "ValidationError", "This refers to a {kind} that no longer exists."
+        ).format(kind=params.get("kind", "")),
         # The core's reason is an English phrase such as "cannot be in the future".
-        ErrorCode.NOT_ALLOWED: tr("{reason}.").format(reason=str(params.get("reason", "")).capitalize()),
+        ErrorCode.NOT_ALLOWED: QCoreApplication.translate("ValidationError", "{reason}.").format(
+            reason=str(params.get("reason", "")).capitalize()
+        ),
     }
     return sentences[error.code]
 
 
 def _unknown_category(value: str) -> str:
-    tr = partial(QCoreApplication.translate, "ValidationError")
-    close = [category.label for category in load_taxonomy().suggest(value, limit=3)]
+    close = [category_label(category) for category in load_taxonomy().suggest(value, limit=3)]
     if close:
-        return tr("“{value}” is not a known category. Did you mean {names}?").format(
-            value=value, names=tr(" or ").join(close)
-        )
-    return tr("“{value}” is not a known category. Pick one from the list.").format(value=value)
+        return QCoreApplication.translate(
+            "ValidationError", "“{value}” is not a known category. Did you mean {names}?"
+        ).format(value=value, names=QCoreApplication.translate("ValidationError", " or ").join(close))
+    return QCoreApplication.translate(
+        "ValidationError", "“{value}” is not a known category. Pick one from the list."
+    ).format(value=value)
 
 
 class FieldErrors:

@@ -33,6 +33,7 @@ from recommender.engine.recommender import Recommender
 from recommender.storage.changelog import Changes
 from recommender.storage.database import Database, UnitOfWork
 from recommender.taxonomy import load_taxonomy
+from ui.category_names import category_label
 from ui.models.people_model import Contact, Contacts, PeopleModel, read_contacts
 from ui.tasks import TaskRunner
 
@@ -90,8 +91,8 @@ class PeoplePanel(QWidget):
         self.set_trust_button = self._button(self.tr("Set trust"), self._on_set_trust_button_clicked)
         self.remove_trust_button = self._button(self.tr("Remove trust"), self._on_remove_trust_button_clicked)
         self.category_combo = _named(QComboBox(self), self.tr("Category"))
-        for category in sorted(load_taxonomy(), key=lambda c: c.label):
-            self.category_combo.addItem(category.label, category.key)
+        for label, key in sorted((category_label(category), category.key) for category in load_taxonomy()):
+            self.category_combo.addItem(label, key)
         self.category_spin = self._level_spin(self.tr("Trust level for this category"))
         self.set_category_button = self._button(self.tr("Trust on category"), self._on_set_category_button_clicked)
         self.category_list = _named(QListWidget(self), self.tr("Trust by category"))
@@ -202,9 +203,8 @@ class PeoplePanel(QWidget):
         if contact.trust is not None:
             self.trust_spin.setValue(contact.trust)
         self._on_trust_spin_value_changed(self.trust_spin.value())
-        labels = load_taxonomy()
         for key, level in contact.category_trust:
-            item = QListWidgetItem(f"{labels.get(key).label}: {self.model.level_text(level)}", self.category_list)
+            item = QListWidgetItem(f"{category_label(key)}: {self.model.level_text(level)}", self.category_list)
             item.setData(Qt.ItemDataRole.UserRole, key)
 
     @Slot(str)

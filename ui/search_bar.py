@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from recommender.taxonomy import load_taxonomy
+from ui.category_names import category_label
 
 QUICK_PICKS = ("pediatrician", "hairdresser", "accountant", "dog_walker", "plumber", "dentist")
 """Taxonomy keys offered as one-click searches."""
@@ -38,7 +39,7 @@ class SearchBar(QWidget):
         taxonomy = load_taxonomy()
         self.quick_pick_buttons: dict[str, QPushButton] = {}
         for key in QUICK_PICKS:
-            label = taxonomy.get(key).label
+            label = category_label(taxonomy.get(key))
             button = QPushButton(label, self)
             button.setAccessibleName(self.tr("Search for {category}").format(category=label))
             button.setProperty("query", label.lower())

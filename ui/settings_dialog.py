@@ -28,6 +28,7 @@ from recommender.geo.home import Home, get_home, set_home
 from recommender.settings import Settings, load_settings, save_settings, setting
 from recommender.storage.database import Database
 from recommender.taxonomy import Taxonomy, load_taxonomy
+from ui.category_names import category_label
 from ui.tasks import TaskRunner
 from ui.welcome_dialog import HomeChoice, describe_lookup_error, found_home, typed_home
 
@@ -131,7 +132,7 @@ class SettingsDialog(QDialog):
         # The editable "Your km" cells, in taxonomy order.
         self._radius_items: list[QTableWidgetItem] = []
         for row, category in enumerate(self.taxonomy):
-            for column, text in enumerate((category.label, f"{category.radius_km:g}")):
+            for column, text in enumerate((category_label(category), f"{category.radius_km:g}")):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.radius_table.setItem(row, column, item)
@@ -205,7 +206,8 @@ class SettingsDialog(QDialog):
     def _describe(self, error: ValidationError) -> str:
         key = error.field
         if key.startswith("category_radius_km."):
-            label = self.tr("The radius for {category}").format(category=self.taxonomy.get(key.partition(".")[2]).label)
+            category = self.taxonomy.get(key.partition(".")[2])
+            label = self.tr("The radius for {category}").format(category=category_label(category))
         else:
             label = self._labels.get(key, key)
         if error.code is ErrorCode.OUT_OF_RANGE:

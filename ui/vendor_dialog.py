@@ -24,6 +24,7 @@ from recommender.directory.vendors import VendorDraft, add_vendor, update_vendor
 from recommender.storage.changelog import Changes
 from recommender.storage.database import Database
 from recommender.taxonomy import load_taxonomy
+from ui.category_names import category_label
 from ui.form_errors import FieldEditor, FieldErrors, problem_label, validation_message
 from ui.tasks import TaskRunner
 
@@ -60,8 +61,12 @@ class VendorDialog(QDialog):
         self.category_box = QComboBox(self)
         self.category_box.setEditable(True)
         self.category_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for category in sorted(load_taxonomy(), key=lambda c: c.label.casefold()):
-            self.category_box.addItem(category.label, category.key)
+        labels = sorted(
+            ((category_label(category), category.key) for category in load_taxonomy()),
+            key=lambda pair: pair[0].casefold(),
+        )
+        for label, key in labels:
+            self.category_box.addItem(label, key)
         self.category_box.setCurrentIndex(-1)
         line_edit = self.category_box.lineEdit()
         assert line_edit is not None  # an editable combo box always has one

@@ -16,8 +16,8 @@ from recommender.directory.vendors import get_vendor
 from recommender.engine.recommender import RankedVendor, Recommender
 from recommender.ranking.explanation import ReviewerTerm
 from recommender.storage.database import Database
-from recommender.taxonomy import load_taxonomy
 from recommender.trust.graph import Relation
+from ui.category_names import category_label
 
 # Strangers can be many; the pane names the most influential few.
 MAX_LISTED_PER_GROUP = 8
@@ -108,7 +108,7 @@ class VendorPane(QScrollArea):
         self._shown = (engine, result)
         self._review_texts = {}
         self.name_label.setText(result.name)
-        self.category_label.setText(load_taxonomy().get(result.category).label)
+        self.category_label.setText(category_label(result.category))
         self.contact_label.setText(self.tr("Loading contact details…"))
         self.contact_label.show()
         self.place_label.hide()

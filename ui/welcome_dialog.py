@@ -45,24 +45,32 @@ class HomeChoice:
     label: str | None
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HomeLookup", text)
-
-
 def describe_lookup_error(error: Exception) -> str:
     """A translated sentence for why a home could not be looked up, always offering typed coordinates."""
-    fallback = _tr("You can type coordinates instead, such as 52.2053, 0.1218.")
+    fallback = QCoreApplication.translate("HomeLookup", "You can type coordinates instead, such as 52.2053, 0.1218.")
     if isinstance(error, GeocodingUnavailable):
         reasons = {
-            UnavailableReason.UNREACHABLE: _tr("Cannot reach the place search server; you seem to be offline."),
-            UnavailableReason.TIMEOUT: _tr("The place search server did not answer in time."),
-            UnavailableReason.RATE_LIMITED: _tr("The place search server asks to slow down; try again in a minute."),
-            UnavailableReason.REFUSED: _tr("The place search server refused the request."),
-            UnavailableReason.BAD_ANSWER: _tr("The place search server gave an unusable answer."),
+            UnavailableReason.UNREACHABLE: QCoreApplication.translate(
+                "HomeLookup", "Cannot reach the place search server; you seem to be offline."
+            ),
+            UnavailableReason.TIMEOUT: QCoreApplication.translate(
+                "HomeLookup", "The place search server did not answer in time."
+            ),
+            UnavailableReason.RATE_LIMITED: QCoreApplication.translate(
+                "HomeLookup", "The place search server asks to slow down; try again in a minute."
+            ),
+            UnavailableReason.REFUSED: QCoreApplication.translate(
+                "HomeLookup", "The place search server refused the request."
+            ),
+            UnavailableReason.BAD_ANSWER: QCoreApplication.translate(
+                "HomeLookup", "The place search server gave an unusable answer."
+            ),
         }
         return f"{reasons[error.reason]} {fallback}"
     if isinstance(error, ValidationError):
-        return _tr("Those coordinates are out of range: latitude -90 to 90, longitude -180 to 180.")
+        return QCoreApplication.translate(
+            "HomeLookup", "Those coordinates are out of range: latitude -90 to 90, longitude -180 to 180."
+        )
     raise error
 
 

@@ -13,8 +13,8 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from recommender.directory.people import find_me, list_people, trust_links
 from recommender.engine.recommender import Recommender
 from recommender.storage.database import Database
-from recommender.taxonomy import load_taxonomy
 from recommender.trust.graph import Relation
+from ui.category_names import category_label
 from ui.models.row_table import RowTableModel
 
 PersonIdRole = Qt.ItemDataRole.UserRole + 1
@@ -138,9 +138,8 @@ class PeopleModel(RowTableModel):
             case Column.TRUST:
                 return self.level_text(contact.trust)
             case Column.CATEGORIES:
-                labels = load_taxonomy()
                 return ", ".join(
-                    f"{labels.get(key).label} {self.level_text(level)}" for key, level in contact.category_trust
+                    f"{category_label(key)} {self.level_text(level)}" for key, level in contact.category_trust
                 )
             case Column.CONNECTION:
                 return self._connection(contact)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from recommender.cli.search_command import reason
 from recommender.engine.recommender import RankedVendor, Recommender
-from recommender.taxonomy import load_taxonomy
+from ui.category_names import category_label
 from ui.models.row_table import RowTableModel
 
 VendorIdRole = Qt.ItemDataRole.UserRole + 1
@@ -33,7 +33,7 @@ class _Row:
 
     def __init__(self, engine: Recommender, result: RankedVendor) -> None:
         self.result = result
-        self.category = load_taxonomy().get(result.category).label
+        self.category = category_label(result.category)
         self.stars = f"★ {result.rating:.1f}" if result.review_count else ""
         self.reason = reason(engine, result)
         self.distance = "" if result.distance_km is None else f"{result.distance_km:.1f} km"
