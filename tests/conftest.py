@@ -12,10 +12,17 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from recommender.directory.people import PersonDraft, set_me
+from recommender.engine.snapshot_cache import CACHE_DIR_VARIABLE
 from recommender.storage.database import Database
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Snapshot copies go to a folder of the test run's own, never the user's cache (inherited by subprocesses)."""
+    os.environ[CACHE_DIR_VARIABLE] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture
