@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from recommender.directory.vendors import VendorDraft, add_vendor, list_vendors
-from recommender.importers.csv_import import import_csv
-from recommender.importers.report import ImportFailed
+from recommender.importers.csv_import import guess_mapping, import_csv, preview_csv
+from recommender.importers.registry import ImportOptions
+from recommender.importers.report import ImportCancelled, ImportFailed
 from recommender.storage.database import Database
 
 GOOD = """Name,Category,Address,Latitude,Longitude,Phone,Website,Hours,Colour
@@ -96,3 +97,130 @@ def test_unreadable_files_are_refused_clearly(
     with pytest.raises(ImportFailed, match=message) as raised:
         import_csv(db, write(tmp_path, text, encoding=encoding))
     assert raised.value.line == line
+
+
+# --- column mapping (CLI --map, the app's mapping step) ------------------------------------------------------
+
+EXPORTED = """Business,Type,Street,Tel,Rating
+Maple Dental,dentist,1 Elm Street,+44 117 496 0999,5
+Quick Fix Plumbing,Installateur,2 Oak Road,,4
+"""
+
+
+def test_a_column_mapping_reads_fields_from_columns_with_other_names(db: Database, tmp_path: Path) -> None:
+    mapping = {"name": "Business", "category": "Type", "address": "Street", "phone": "Tel"}
+    report = import_csv(db, write(tmp_path, EXPORTED), ImportOptions(column_mapping=mapping))
+    assert report.added == {"vendors": 2}
+    assert [skipped.reason for skipped in report.skipped] == ["column 'Rating' ignored"]
+    with db.read() as session:
+        vendors = {vendor.name: vendor for vendor in list_vendors(session)}
+    assert (vendors["Maple Dental"].address, vendors["Maple Dental"].phone) == ("1 Elm Street", "+44 117 496 0999")
+    assert vendors["Quick Fix Plumbing"].category == "plumber"
+
+
+def test_a_mapping_overrides_what_the_header_says(db: Database, tmp_path: Path) -> None:
+    text = "name,category,trade\nMaple Dental,ignored text,dentist\n"
+    import_csv(db, write(tmp_path, text), ImportOptions(column_mapping={"category": "trade"}))
+    with db.read() as session:
+        assert [vendor.category for vendor in list_vendors(session)] == ["dentist"]
+
+
+@pytest.mark.parametrize(
+    ("mapping", "message"),
+    [
+        ({"name": "Company", "category": "Type"}, "name is mapped to column 'Company', but the header has no such"),
+        ({"colour": "Type"}, "cannot map 'colour': vendor fields are name, category"),
+        ({"name": "Business", "category": "Business"}, "column 'Business' is mapped to both name and category"),
+        ({"name": "Business"}, "the header has no 'category' column"),
+    ],
+)
+def test_a_mapping_that_does_not_fit_the_file_is_refused_before_anything_is_written(
+    db: Database, tmp_path: Path, mapping: dict[str, str], message: str
+) -> None:
+    with pytest.raises(ImportFailed, match=message):
+        import_csv(db, write(tmp_path, EXPORTED), ImportOptions(column_mapping=mapping))
+    with db.read() as session:
+        assert list_vendors(session) == []
+
+
+def test_a_bad_value_in_a_mapped_column_names_the_column_too(db: Database, tmp_path: Path) -> None:
+    path = write(tmp_path, EXPORTED + "Broken,dentist,3 Ash Way,call me,3\n")
+    mapping = {"name": "Business", "category": "Type", "phone": "Tel"}
+    with pytest.raises(ImportFailed, match=r"line 4: phone is not a valid phone number .*\(column 'Tel'\)"):
+        import_csv(db, path, ImportOptions(column_mapping=mapping))
+
+
+def test_rows_without_a_category_get_the_fallback_category(db: Database, tmp_path: Path) -> None:
+    text = "name,category\nCorner Shop Repairs,\nMaple Dental,dentist\n"
+    import_csv(db, write(tmp_path, text), ImportOptions(fallback_category="handyman"))
+    with db.read() as session:
+        assert {vendor.name: vendor.category for vendor in list_vendors(session)} == {
+            "Corner Shop Repairs": "handyman",
+            "Maple Dental": "dentist",
+        }
+
+
+def test_the_preview_shows_the_first_rows_and_guesses_a_mapping(tmp_path: Path) -> None:
+    text = "Business Name,Trade,Phone Number,E-Mail,Latitude,Longitude,Comments\n" + "".join(
+        f"Shop {number},plumber,0117 496 {number:04},shop{number}@example.com,51.4,-2.5,\n" for number in range(8)
+    )
+    preview = preview_csv(write(tmp_path, text), rows=3)
+    assert preview.header[0] == "Business Name"
+    assert [row[0] for row in preview.rows] == ["Shop 0", "Shop 1", "Shop 2"]
+    assert preview.total_rows == 8
+    assert preview.mapping == {
+        "name": "Business Name",
+        "phone": "Phone Number",
+        "email": "E-Mail",
+        "lat": "Latitude",
+        "lon": "Longitude",
+    }
+    # What the app does after the user picked the category column: the guessed mapping plus that choice imports.
+    assert guess_mapping(["Name", "Category"]) == {"name": "Name", "category": "Category"}
+
+
+def test_the_preview_refuses_an_unreadable_file_like_the_import(tmp_path: Path) -> None:
+    with pytest.raises(ImportFailed, match="not UTF-8"):
+        preview_csv(write(tmp_path, "name,category\nCafé,bakery\n", encoding="latin-1"))
+
+
+def test_progress_is_reported_and_a_cancel_leaves_the_database_unchanged(db: Database, tmp_path: Path) -> None:
+    text = "name,category\n" + "".join(f"Plumber {number},plumber\n" for number in range(600))
+    path = write(tmp_path, text)
+    seen: list[tuple[int, int | None]] = []
+
+    def cancel_half_way(done: int, total: int | None) -> None:
+        seen.append((done, total))
+        if done >= 300:
+            raise ImportCancelled
+
+    with pytest.raises(ImportCancelled):
+        import_csv(db, path, progress=cancel_half_way)
+    assert seen[0] == (0, 600) and seen[-1][0] >= 300
+    with db.read() as session:
+        assert list_vendors(session) == []
+    seen.clear()
+    assert import_csv(db, path, progress=lambda done, total: seen.append((done, total))).added == {"vendors": 600}
+    assert seen[-1] == (600, 600)
+
+
+def test_huge_field_values_are_refused_by_line_and_field(db: Database, tmp_path: Path) -> None:
+    path = write(tmp_path, f"name,category\nMaple Dental,dentist\n{'A' * 5000},dentist\n")
+    with pytest.raises(ImportFailed, match="name is too long") as raised:
+        import_csv(db, path)
+    assert (raised.value.line, raised.value.field) == (3, "name")
+    # A cell beyond the csv module's field limit is a CSV error, named by line, not a crash.
+    path = write(tmp_path, f'name,category,notes\nMaple Dental,dentist,"{"x" * 200_000}"\n')
+    with pytest.raises(ImportFailed, match="not valid CSV: field larger than field limit") as raised:
+        import_csv(db, path)
+    assert raised.value.line == 2
+    with db.read() as session:
+        assert list_vendors(session) == []
+
+
+def test_a_binary_file_is_not_taken_for_csv(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "photo.csv"
+    path.write_bytes(b"name,category\n\x00\x01\x02")
+    with pytest.raises(ImportFailed, match="not a text file") as raised:
+        import_csv(db, path)
+    assert raised.value.line == 2
