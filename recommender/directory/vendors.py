@@ -17,7 +17,7 @@ from recommender.storage.changelog import Changes
 from recommender.storage.database import UnitOfWork
 from recommender.storage.models import Vendor
 
-SOURCES = ("manual", "osm", "import", "demo")
+SOURCES = ("manual", "osm", "import", "demo", "yelp", "takeout")
 
 
 @dataclass(frozen=True, slots=True)
