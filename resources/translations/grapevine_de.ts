@@ -1,0 +1,1845 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en">
+<context>
+    <name>Category</name>
+    <message>
+        <location filename="../../build/translations/taxonomy_labels.py" line="+3"/>
+        <source>Family doctor (GP)</source>
+        <translation>Hausarzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pediatrician</source>
+        <translation>Kinderarzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dentist</source>
+        <translation>Zahnarzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orthodontist</source>
+        <translation>Kieferorthopäde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optician / optometrist</source>
+        <translation>Optiker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ophthalmologist</source>
+        <translation>Augenarzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pharmacy</source>
+        <translation>Apotheke</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Physical therapist</source>
+        <translation>Physiotherapeut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Psychotherapist</source>
+        <translation>Psychotherapeut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Psychiatrist</source>
+        <translation>Psychiater</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gynecologist</source>
+        <translation>Frauenarzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dermatologist</source>
+        <translation>Hautarzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ENT doctor</source>
+        <translation>HNO-Arzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Midwife</source>
+        <translation>Hebamme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chiropractor</source>
+        <translation>Chiropraktiker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Osteopath</source>
+        <translation>Osteopath</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Podiatrist</source>
+        <translation>Podologe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speech therapist</source>
+        <translation>Logopäde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Babysitter</source>
+        <translation>Babysitter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nanny</source>
+        <translation>Kinderfrau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daycare</source>
+        <translation>Kita</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preschool / kindergarten</source>
+        <translation>Kindergarten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tutor</source>
+        <translation>Nachhilfe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plumber</source>
+        <translation>Klempner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Electrician</source>
+        <translation>Elektriker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carpenter</source>
+        <translation>Tischler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Painter &amp; decorator</source>
+        <translation>Maler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roofer</source>
+        <translation>Dachdecker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locksmith</source>
+        <translation>Schlüsseldienst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handyman</source>
+        <translation>Hausmeisterservice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>House cleaner</source>
+        <translation>Reinigungskraft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gardener / landscaper</source>
+        <translation>Gärtner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heating &amp; HVAC technician</source>
+        <translation>Heizungsbauer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Glazier</source>
+        <translation>Glaser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiler</source>
+        <translation>Fliesenleger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Builder / general contractor</source>
+        <translation>Bauunternehmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chimney sweep</source>
+        <translation>Schornsteinfeger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pest control</source>
+        <translation>Schädlingsbekämpfung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appliance repair</source>
+        <translation>Hausgerätereparatur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Architect</source>
+        <translation>Architekt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Veterinarian</source>
+        <translation>Tierarzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dog walker</source>
+        <translation>Gassi-Service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pet groomer</source>
+        <translation>Hundesalon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pet sitter</source>
+        <translation>Tiersitter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pet boarding / kennel</source>
+        <translation>Tierpension</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dog trainer</source>
+        <translation>Hundeschule</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hairdresser</source>
+        <translation>Friseur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Barber</source>
+        <translation>Barbier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Beauty salon</source>
+        <translation>Kosmetikstudio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nail salon</source>
+        <translation>Nagelstudio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Massage</source>
+        <translation>Massage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tattoo artist</source>
+        <translation>Tätowierer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accountant</source>
+        <translation>Buchhalter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tax advisor</source>
+        <translation>Steuerberater</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lawyer</source>
+        <translation>Rechtsanwalt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notary</source>
+        <translation>Notar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insurance agent</source>
+        <translation>Versicherungsmakler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Financial advisor</source>
+        <translation>Finanzberater</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Real estate agent</source>
+        <translation>Immobilienmakler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Car mechanic</source>
+        <translation>Autowerkstatt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tire shop</source>
+        <translation>Reifenhändler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Car wash</source>
+        <translation>Autowaschanlage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Driving school</source>
+        <translation>Fahrschule</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bike shop &amp; repair</source>
+        <translation>Fahrradwerkstatt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bakery</source>
+        <translation>Bäckerei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Butcher</source>
+        <translation>Metzgerei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caterer</source>
+        <translation>Partyservice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Greengrocer</source>
+        <translation>Obst- und Gemüsehändler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fish market</source>
+        <translation>Fischhändler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Music teacher</source>
+        <translation>Musiklehrer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language school</source>
+        <translation>Sprachschule</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Swimming lessons</source>
+        <translation>Schwimmkurs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sports coach / personal trainer</source>
+        <translation>Fitnesstrainer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dance school</source>
+        <translation>Tanzschule</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tailor / alterations</source>
+        <translation>Änderungsschneiderei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shoe repair</source>
+        <translation>Schuhmacher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photographer</source>
+        <translation>Fotograf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Movers</source>
+        <translation>Umzugsunternehmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Computer &amp; phone repair</source>
+        <translation>Computerreparatur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dry cleaner</source>
+        <translation>Textilreinigung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laundromat</source>
+        <translation>Waschsalon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Florist</source>
+        <translation>Blumenladen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watch &amp; clock repair</source>
+        <translation>Uhrmacher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Funeral director</source>
+        <translation>Bestatter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translator</source>
+        <translation>Übersetzer</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../ui/crash_dialog.py" line="+32"/>
+        <source>Grapevine ran into a problem</source>
+        <translation>Bei Grapevine ist ein Problem aufgetreten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Something went wrong that should not have. Your data is safe: nothing half-written is kept. Please copy this report into a bug report.</source>
+        <translation>Etwas ist schiefgegangen, das nicht hätte passieren dürfen. Ihre Daten sind sicher: Halb Geschriebenes wird nicht gespeichert. Bitte kopieren Sie diesen Bericht in eine Fehlermeldung.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Crash report</source>
+        <translation>Absturzbericht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy report</source>
+        <translation>Bericht kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryActions</name>
+    <message>
+        <location filename="../../ui/directory_actions.py" line="+53"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Vendor</source>
+        <translation>&amp;Anbieter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New vendor…</source>
+        <translation>&amp;Neuer Anbieter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit vendor…</source>
+        <translation>Anbieter &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a &amp;review…</source>
+        <translation>Be&amp;wertung schreiben…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete vendor</source>
+        <translation>Anbieter &amp;löschen</translation>
+    </message>
+</context>
+<context>
+    <name>FieldErrors</name>
+    <message>
+        <location filename="../../ui/form_errors.py" line="+75"/>
+        <source>Problem with {field}</source>
+        <translation>Problem bei {field}</translation>
+    </message>
+</context>
+<context>
+    <name>FiltersBar</name>
+    <message>
+        <location filename="../../ui/filters_bar.py" line="+25"/>
+        <source>Minimum rating</source>
+        <translation>Mindestbewertung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any rating</source>
+        <translation>Jede Bewertung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Maximum distance</source>
+        <translation>Höchstentfernung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any distance</source>
+        <translation>Jede Entfernung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>within {km:g} km</source>
+        <translation>im Umkreis von {km:g} km</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only my &amp;network</source>
+        <translation>Nur mein &amp;Netzwerk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search near</source>
+        <translation>Suchen in der Nähe von</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>near home (or type coordinates)</source>
+        <translation>bei mir zu Hause (oder Koordinaten eingeben)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Filters:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>N&amp;ear:</source>
+        <translation>In der Nähe &amp;von:</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Type coordinates such as 52.205, 0.122</source>
+        <translation>Geben Sie Koordinaten ein, etwa 52.205, 0.122</translation>
+    </message>
+</context>
+<context>
+    <name>HomeLookup</name>
+    <message>
+        <location filename="../../ui/welcome_dialog.py" line="+50"/>
+        <source>You can type coordinates instead, such as 52.2053, 0.1218.</source>
+        <translation>Sie können stattdessen Koordinaten eingeben, etwa 52.2053, 0.1218.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot reach the place search server; you seem to be offline.</source>
+        <translation>Der Ortssuchdienst ist nicht erreichbar; Sie scheinen offline zu sein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The place search server did not answer in time.</source>
+        <translation>Der Ortssuchdienst hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The place search server asks to slow down; try again in a minute.</source>
+        <translation>Der Ortssuchdienst bittet um weniger Anfragen; versuchen Sie es in einer Minute erneut.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The place search server refused the request.</source>
+        <translation>Der Ortssuchdienst hat die Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The place search server gave an unusable answer.</source>
+        <translation>Der Ortssuchdienst hat eine unbrauchbare Antwort geliefert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Those coordinates are out of range: latitude -90 to 90, longitude -180 to 180.</source>
+        <translation>Diese Koordinaten liegen außerhalb des gültigen Bereichs: Breite -90 bis 90, Länge -180 bis 180.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportExport</name>
+    <message>
+        <location filename="../../ui/import_export.py" line="+39"/>
+        <source>Import a &amp;Grapevine file…</source>
+        <translation>&amp;Grapevine-Datei importieren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import vendors from a &amp;spreadsheet (CSV)…</source>
+        <translation>Anbieter aus einer &amp;Tabelle importieren (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export the directory…</source>
+        <translation>Verzeichnis e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Importing {file}…</source>
+        <translation>{file} wird importiert…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Exported to {file}</source>
+        <translation>Exportiert nach {file}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Imported {file}: {summary}</source>
+        <translation>{file} importiert: {summary}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>… and {count} more skipped</source>
+        <translation>… und {count} weitere übersprungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import finished</source>
+        <translation>Import abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing was imported or exported: {reason}</source>
+        <translation>Es wurde nichts importiert oder exportiert: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not do that</source>
+        <translation>Das hat nicht geklappt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing in your directory was changed.</source>
+        <translation>An Ihrem Verzeichnis wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+8"/>
+        <source>Grapevine files (*.json)</source>
+        <translation>Grapevine-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Spreadsheets (*.csv *.txt)</source>
+        <translation>Tabellen (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="+59"/>
+        <source>Grapevine</source>
+        <translation>Grapevine</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Map of vendors around home</source>
+        <translation>Karte der Anbieter rund um Ihr Zuhause</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Views</source>
+        <translation>Ansichten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Results</source>
+        <translation>&amp;Ergebnisse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Map</source>
+        <translation>&amp;Karte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;People and trust</source>
+        <translation>&amp;Personen und Vertrauen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top &amp;recommenders</source>
+        <translation>&amp;Top-Empfehlungsgeber</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Loading the neighbourhood…</source>
+        <translation>Die Nachbarschaft wird geladen…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{vendors} vendors · {people} people</source>
+        <translation>{vendors} Anbieter · {people} Personen</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>This vendor is no longer in the directory.</source>
+        <translation>Dieser Anbieter ist nicht mehr im Verzeichnis.</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <location filename="../../ui/map_view.py" line="+38"/>
+        <source>Map of vendors</source>
+        <translation>Karte der Anbieter</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>{0} m</source>
+        <translation>{0} m</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} km</source>
+        <translation>{0} km</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Health</source>
+        <translation>Gesundheit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Children</source>
+        <translation>Kinder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home</source>
+        <translation>Haus und Wohnung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pets</source>
+        <translation>Haustiere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal care</source>
+        <translation>Körperpflege</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Money and legal</source>
+        <translation>Geld und Recht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Car</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Food</source>
+        <translation>Lebensmittel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lessons</source>
+        <translation>Unterricht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModel</name>
+    <message>
+        <location filename="../../ui/models/people_model.py" line="+80"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My trust</source>
+        <translation>Mein Vertrauen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust by category</source>
+        <translation>Vertrauen nach Kategorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviews</source>
+        <translation>Bewertungen</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>distrust</source>
+        <translation>Misstrauen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>trust %s</source>
+        <translation>Vertrauen %s</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>direct</source>
+        <translation>direkt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n steps</source>
+        <translation>
+            <numerusform>%n Schritt</numerusform>
+            <numerusform>%n Schritte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+22"/>
+        <source>%1 · weight %2</source>
+        <translation>%1 · Gewicht %2</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>like-minded</source>
+        <translation>gleichgesinnt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>distrusted</source>
+        <translation>misstraut</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not in the ranking yet.</source>
+        <translation>Noch nicht in der Rangfolge.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You distrust %1: their reviews are ignored.</source>
+        <translation>Sie misstrauen %1: Deren Bewertungen werden ignoriert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>you</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No trust path, but like-minded · weight %1</source>
+        <translation>Kein Vertrauenspfad, aber gleichgesinnt · Gewicht %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Not connected within %n steps.</source>
+        <translation>
+            <numerusform>Nicht innerhalb von %n Schritt verbunden.</numerusform>
+            <numerusform>Nicht innerhalb von %n Schritten verbunden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePanel</name>
+    <message>
+        <location filename="../../ui/people_panel.py" line="+71"/>
+        <source>People and trust</source>
+        <translation>Personen und Vertrauen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter contacts</source>
+        <translation>Kontakte filtern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter contacts…</source>
+        <translation>Kontakte filtern…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+18"/>
+        <source>Selected person</source>
+        <translation>Ausgewählte Person</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>How you&apos;re connected</source>
+        <translation>Wie Sie verbunden sind</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>My trust level</source>
+        <translation>Mein Vertrauensgrad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What this trust level means</source>
+        <translation>Was dieser Vertrauensgrad bedeutet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set trust</source>
+        <translation>Vertrauen festlegen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove trust</source>
+        <translation>Vertrauen entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trust level for this category</source>
+        <translation>Vertrauensgrad für diese Kategorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust on category</source>
+        <translation>Für Kategorie vertrauen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust by category</source>
+        <translation>Vertrauen nach Kategorie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove category trust</source>
+        <translation>Kategorievertrauen entfernen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How you&apos;re connected:</source>
+        <translation>Wie Sie verbunden sind:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My trust (-1 distrust … 1 full trust):</source>
+        <translation>Mein Vertrauen (-1 Misstrauen … 1 volles Vertrauen):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trust on:</source>
+        <translation>Vertrauen bei:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New contact&apos;s name</source>
+        <translation>Name des neuen Kontakts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New contact&apos;s email</source>
+        <translation>E-Mail des neuen Kontakts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New contact&apos;s phone</source>
+        <translation>Telefon des neuen Kontakts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Add contact</source>
+        <translation>Kontakt hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email (optional):</source>
+        <translation>E-Mail (optional):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone (optional):</source>
+        <translation>Telefon (optional):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Select a contact to see and set your trust in them.</source>
+        <translation>Wählen Sie einen Kontakt, um Ihr Vertrauen in ihn zu sehen und festzulegen.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>distrust: their reviews will be ignored</source>
+        <translation>Misstrauen: Deren Bewertungen werden ignoriert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>trust %s</source>
+        <translation>Vertrauen %s</translation>
+    </message>
+</context>
+<context>
+    <name>RecommendersModel</name>
+    <message>
+        <location filename="../../ui/recommenders_view.py" line="+46"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviews</source>
+        <translation>Bewertungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How you&apos;re connected</source>
+        <translation>Wie Sie verbunden sind</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>like-minded</source>
+        <translation>gleichgesinnt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you</source>
+        <translation>Sie</translation>
+    </message>
+</context>
+<context>
+    <name>RecommendersView</name>
+    <message>
+        <location line="+10"/>
+        <source>Most relied-upon recommenders</source>
+        <translation>Die Empfehlungsgeber, auf die Sie am meisten zählen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The people whose reviews count most for you</source>
+        <translation>Die Personen, deren Bewertungen für Sie am meisten zählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust some contacts to see whose reviews you rely on.</source>
+        <translation>Vertrauen Sie einigen Kontakten, um zu sehen, auf wessen Bewertungen Sie sich verlassen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recommenders</source>
+        <translation>Empfehlungsgeber</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <location filename="../../ui/models/results_model.py" line="+49"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rating</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distance</source>
+        <translation>Entfernung</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="+81"/>
+        <source>Review {vendor}</source>
+        <translation>{vendor} bewerten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+84"/>
+        <source>Me</source>
+        <translation>Ich</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <source>Choose a rating</source>
+        <translation>Bewertung wählen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>poor</source>
+        <translation>schlecht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fair</source>
+        <translation>mäßig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>good</source>
+        <translation>gut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>very good</source>
+        <translation>sehr gut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>excellent</source>
+        <translation>ausgezeichnet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What was good, what was not?</source>
+        <translation>Was war gut, was nicht?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>YYYY-MM-DD (optional)</source>
+        <translation>JJJJ-MM-TT (optional)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>comma-separated, e.g. friendly, on time</source>
+        <translation>durch Kommas getrennt, z. B. freundlich, pünktlich</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Who says so</source>
+        <translation>&amp;Wer sagt das</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rating</source>
+        <translation>&amp;Bewertung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;view</source>
+        <translation>Bewertungs&amp;text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Visited on</source>
+        <translation>Besucht &amp;am</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tags</source>
+        <translation>&amp;Schlagwörter</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Problem saving</source>
+        <translation>Problem beim Speichern</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>{name} told me</source>
+        <translation>{name} hat mir erzählt</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Set yourself up (your name) before writing reviews.</source>
+        <translation>Richten Sie sich zuerst ein (Ihren Namen), bevor Sie Bewertungen schreiben.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <location filename="../../ui/search_bar.py" line="+25"/>
+        <source>What are you looking for? A dentist, a plumber, a name…</source>
+        <translation>Was suchen Sie? Einen Zahnarzt, einen Klempner, einen Namen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search vendors</source>
+        <translation>Anbieter suchen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Quick picks:</source>
+        <translation>Schnellauswahl:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Search for {category}</source>
+        <translation>Nach {category} suchen</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="+88"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trust horizon</source>
+        <translation>Vertrauenshorizont</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decay per link</source>
+        <translation>Abnahme pro Verbindung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stranger weight</source>
+        <translation>Gewicht von Fremden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rating weight</source>
+        <translation>Gewicht der Bewertung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theme</source>
+        <translation>Erscheinungsbild</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An address, or coordinates such as 52.2053, 0.1218</source>
+        <translation>Eine Adresse oder Koordinaten wie 52.2053, 0.1218</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> links</source>
+        <translation> Verbindungen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Home:</source>
+        <translation>&amp;Zuhause:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home</source>
+        <translation>Zuhause</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Distance that counts as near, per category</source>
+        <translation>Entfernung, die als nah gilt, je Kategorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Default km</source>
+        <translation>Standard (km)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Your km</source>
+        <translation>Ihre km</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Distance that still counts as near (leave blank for the default):</source>
+        <translation>Entfernung, die noch als nah gilt (leer lassen für den Standardwert):</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>The radius for {category}</source>
+        <translation>Der Umkreis für {category}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{setting} must be between {low} and {high}.</source>
+        <translation>{setting} muss zwischen {low} und {high} liegen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{setting} must be a number.</source>
+        <translation>{setting} muss eine Zahl sein.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{setting} is not valid.</source>
+        <translation>{setting} ist ungültig.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Place search is not available. Type coordinates such as 52.2053, 0.1218.</source>
+        <translation>Die Ortssuche ist nicht verfügbar. Geben Sie Koordinaten ein, etwa 52.2053, 0.1218.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Looking up your home…</source>
+        <translation>Ihr Zuhause wird gesucht…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No place found for that address. Check it, or type coordinates instead.</source>
+        <translation>Zu dieser Adresse wurde kein Ort gefunden. Prüfen Sie sie oder geben Sie stattdessen Koordinaten ein.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Cannot save: {error}</source>
+        <translation>Speichern nicht möglich: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../ui/app.py" line="+156"/>
+        <source>Cannot open the directory: {error}</source>
+        <translation>Das Verzeichnis kann nicht geöffnet werden: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>UndoableDeletes</name>
+    <message>
+        <location filename="../../ui/undo.py" line="+70"/>
+        <location line="+80"/>
+        <source>&amp;Undo delete</source>
+        <translation>Löschen &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>Bring back what was deleted last</source>
+        <translation>Das zuletzt Gelöschte wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>That can no longer be undone.</source>
+        <translation>Das lässt sich nicht mehr rückgängig machen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This vendor is no longer in the directory.</source>
+        <translation>Dieser Anbieter ist nicht mehr im Verzeichnis.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This review no longer exists.</source>
+        <translation>Diese Bewertung gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Undo delete vendor</source>
+        <translation>Löschen des Anbieters &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Undo delete review</source>
+        <translation>Löschen der Bewertung &amp;rückgängig machen</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationError</name>
+    <message>
+        <location filename="../../ui/form_errors.py" line="-54"/>
+        <source>This is required.</source>
+        <translation>Dies ist ein Pflichtfeld.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is too long (at most {limit} characters).</source>
+        <translation>Das ist zu lang (höchstens {limit} Zeichen).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter a value between {low} and {high}.</source>
+        <translation>Geben Sie einen Wert zwischen {low} und {high} ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter a number.</source>
+        <translation>Geben Sie eine Zahl ein.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is not a valid {kind}.</source>
+        <translation>Das ist kein gültiger Wert ({kind}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This refers to a {kind} that no longer exists.</source>
+        <translation>Das verweist auf einen Eintrag ({kind}), den es nicht mehr gibt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{reason}.</source>
+        <translation>{reason}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>“{value}” is not a known category. Did you mean {names}?</source>
+        <translation>„{value}“ ist keine bekannte Kategorie. Meinten Sie {names}?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not a known category. Pick one from the list.</source>
+        <translation>„{value}“ ist keine bekannte Kategorie. Wählen Sie eine aus der Liste.</translation>
+    </message>
+</context>
+<context>
+    <name>VendorDialog</name>
+    <message>
+        <location filename="../../ui/vendor_dialog.py" line="+57"/>
+        <source>Edit vendor</source>
+        <translation>Anbieter bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a vendor</source>
+        <translation>Anbieter hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Pick or type a category, e.g. “Kinderarzt” or “plumber”</source>
+        <translation>Kategorie wählen oder eingeben, z. B. „Kinderarzt“ oder „Klempner“</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 48.2082</source>
+        <translation>z. B. 48.2082</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. 16.3738</source>
+        <translation>z. B. 16.3738</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For vendors who come to you, e.g. “Leopoldstadt”</source>
+        <translation>Für Anbieter, die zu Ihnen kommen, z. B. „Leopoldstadt“</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. Mo-Fr 08:00-18:00; Sa 09:00-12:00</source>
+        <translation>z. B. Mo-Fr 08:00-18:00; Sa 09:00-12:00</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Category</source>
+        <translation>&amp;Kategorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Latitude</source>
+        <translation>&amp;Breitengrad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L&amp;ongitude</source>
+        <translation>&amp;Längengrad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Service area</source>
+        <translation>&amp;Einsatzgebiet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service &amp;radius (km)</source>
+        <translation>Einsatz&amp;radius (km)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Email</source>
+        <translation>E-&amp;Mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Website</source>
+        <translation>&amp;Website</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening &amp;hours</source>
+        <translation>Öffnungs&amp;zeiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No&amp;tes</source>
+        <translation>N&amp;otizen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Problem saving</source>
+        <translation>Problem beim Speichern</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>This vendor is no longer in the directory.</source>
+        <translation>Dieser Anbieter ist nicht mehr im Verzeichnis.</translation>
+    </message>
+</context>
+<context>
+    <name>VendorPane</name>
+    <message>
+        <location filename="../../ui/vendor_pane.py" line="+49"/>
+        <source>Vendor details</source>
+        <translation>Anbieterdetails</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Vendor name</source>
+        <translation>Name des Anbieters</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact details</source>
+        <translation>Kontaktdaten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Address or service area</source>
+        <translation>Adresse oder Einsatzgebiet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening hours</source>
+        <translation>Öffnungszeiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why this rank</source>
+        <translation>Warum dieser Rang</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Pick a result to see who recommends it and how to reach it.</source>
+        <translation>Wählen Sie ein Ergebnis, um zu sehen, wer es empfiehlt und wie Sie es erreichen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Loading contact details…</source>
+        <translation>Kontaktdaten werden geladen…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No contact details yet.</source>
+        <translation>Noch keine Kontaktdaten.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Serves {area} (within {km:.0f} km)</source>
+        <translation>Kommt nach {area} (im Umkreis von {km:.0f} km)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serves {area}</source>
+        <translation>Kommt nach {area}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>★ {rating:.1f} from {count} reviews</source>
+        <translation>★ {rating:.1f} aus {count} Bewertungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No reviews yet</source>
+        <translation>Noch keine Bewertungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{km:.1f} km away</source>
+        <translation>{km:.1f} km entfernt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your network</source>
+        <translation>Ihr Netzwerk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Like-minded reviewers</source>
+        <translation>Gleichgesinnte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Others</source>
+        <translation>Andere</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>and {count} more</source>
+        <translation>und {count} weitere</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>your review</source>
+        <translation>Ihre Bewertung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>you</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>weight {weight:.2f}</source>
+        <translation>Gewicht {weight:.2f}</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../ui/welcome_dialog.py" line="+42"/>
+        <source>Welcome to Grapevine</source>
+        <translation>Willkommen bei Grapevine</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Grapevine finds local vendors through the people you trust. Tell it who you are.</source>
+        <translation>Grapevine findet Anbieter in Ihrer Nähe über die Menschen, denen Sie vertrauen. Sagen Sie ihm, wer Sie sind.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Home</source>
+        <translation>Zuhause</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An address, or coordinates such as 52.2053, 0.1218</source>
+        <translation>Eine Adresse oder Koordinaten wie 52.2053, 0.1218</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your &amp;name:</source>
+        <translation>Ihr &amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Home:</source>
+        <translation>&amp;Zuhause:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start with</source>
+        <translation>Beginnen mit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The &amp;demo neighbourhood, to look around</source>
+        <translation>Der &amp;Demo-Nachbarschaft, um sich umzusehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the demo neighbourhood</source>
+        <translation>Demo-Nachbarschaft öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An &amp;empty directory, to record my own vendors</source>
+        <translation>Einem &amp;leeren Verzeichnis, um eigene Anbieter zu erfassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start with an empty directory</source>
+        <translation>Mit einem leeren Verzeichnis beginnen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Please enter your name: rankings are worked out as seen from you.</source>
+        <translation>Bitte geben Sie Ihren Namen ein: Die Rangfolge wird aus Ihrer Sicht berechnet.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Place search is not available. Type coordinates such as 52.2053, 0.1218.</source>
+        <translation>Die Ortssuche ist nicht verfügbar. Geben Sie Koordinaten ein, etwa 52.2053, 0.1218.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Looking up your home…</source>
+        <translation>Ihr Zuhause wird gesucht…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No place found for that address. Check it, or type coordinates instead.</source>
+        <translation>Zu dieser Adresse wurde kein Ort gefunden. Prüfen Sie sie oder geben Sie stattdessen Koordinaten ein.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cannot save: {error}</source>
+        <translation>Speichern nicht möglich: {error}</translation>
+    </message>
+</context>
+</TS>

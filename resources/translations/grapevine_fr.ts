@@ -1,0 +1,1845 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="en">
+<context>
+    <name>Category</name>
+    <message>
+        <location filename="../../build/translations/taxonomy_labels.py" line="+3"/>
+        <source>Family doctor (GP)</source>
+        <translation>Médecin généraliste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pediatrician</source>
+        <translation>Pédiatre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dentist</source>
+        <translation>Dentiste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orthodontist</source>
+        <translation>Orthodontiste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optician / optometrist</source>
+        <translation>Opticien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ophthalmologist</source>
+        <translation>Ophtalmologue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pharmacy</source>
+        <translation>Pharmacie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Physical therapist</source>
+        <translation>Kinésithérapeute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Psychotherapist</source>
+        <translation>Psychothérapeute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Psychiatrist</source>
+        <translation>Psychiatre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gynecologist</source>
+        <translation>Gynécologue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dermatologist</source>
+        <translation>Dermatologue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ENT doctor</source>
+        <translation>ORL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Midwife</source>
+        <translation>Sage-femme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chiropractor</source>
+        <translation>Chiropracteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Osteopath</source>
+        <translation>Ostéopathe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Podiatrist</source>
+        <translation>Podologue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speech therapist</source>
+        <translation>Orthophoniste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Babysitter</source>
+        <translation>Baby-sitter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nanny</source>
+        <translation>Nounou</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daycare</source>
+        <translation>Crèche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preschool / kindergarten</source>
+        <translation>École maternelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tutor</source>
+        <translation>Soutien scolaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plumber</source>
+        <translation>Plombier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Electrician</source>
+        <translation>Électricien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carpenter</source>
+        <translation>Menuisier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Painter &amp; decorator</source>
+        <translation>Peintre en bâtiment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roofer</source>
+        <translation>Couvreur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locksmith</source>
+        <translation>Serrurier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handyman</source>
+        <translation>Homme à tout faire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>House cleaner</source>
+        <translation>Aide ménagère</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gardener / landscaper</source>
+        <translation>Jardinier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heating &amp; HVAC technician</source>
+        <translation>Chauffagiste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Glazier</source>
+        <translation>Vitrier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiler</source>
+        <translation>Carreleur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Builder / general contractor</source>
+        <translation>Entreprise de construction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chimney sweep</source>
+        <translation>Ramoneur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pest control</source>
+        <translation>Dératisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appliance repair</source>
+        <translation>Réparation électroménager</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Architect</source>
+        <translation>Architecte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Veterinarian</source>
+        <translation>Vétérinaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dog walker</source>
+        <translation>Promeneur de chiens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pet groomer</source>
+        <translation>Toiletteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pet sitter</source>
+        <translation>Garde d&apos;animaux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pet boarding / kennel</source>
+        <translation>Pension pour animaux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dog trainer</source>
+        <translation>Éducateur canin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hairdresser</source>
+        <translation>Coiffeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Barber</source>
+        <translation>Barbier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Beauty salon</source>
+        <translation>Institut de beauté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nail salon</source>
+        <translation>Onglerie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Massage</source>
+        <translation>Massage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tattoo artist</source>
+        <translation>Tatoueur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accountant</source>
+        <translation>Comptable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tax advisor</source>
+        <translation>Conseiller fiscal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lawyer</source>
+        <translation>Avocat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notary</source>
+        <translation>Notaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insurance agent</source>
+        <translation>Agent d&apos;assurance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Financial advisor</source>
+        <translation>Conseiller financier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Real estate agent</source>
+        <translation>Agent immobilier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Car mechanic</source>
+        <translation>Garagiste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tire shop</source>
+        <translation>Centre pneus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Car wash</source>
+        <translation>Station de lavage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Driving school</source>
+        <translation>Auto-école</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bike shop &amp; repair</source>
+        <translation>Vélociste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bakery</source>
+        <translation>Boulangerie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Butcher</source>
+        <translation>Boucherie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caterer</source>
+        <translation>Traiteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Greengrocer</source>
+        <translation>Primeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fish market</source>
+        <translation>Poissonnerie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Music teacher</source>
+        <translation>Professeur de musique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language school</source>
+        <translation>École de langues</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Swimming lessons</source>
+        <translation>Cours de natation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sports coach / personal trainer</source>
+        <translation>Coach sportif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dance school</source>
+        <translation>École de danse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tailor / alterations</source>
+        <translation>Retouches</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shoe repair</source>
+        <translation>Cordonnier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photographer</source>
+        <translation>Photographe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Movers</source>
+        <translation>Déménageur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Computer &amp; phone repair</source>
+        <translation>Réparation informatique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dry cleaner</source>
+        <translation>Pressing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laundromat</source>
+        <translation>Laverie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Florist</source>
+        <translation>Fleuriste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watch &amp; clock repair</source>
+        <translation>Horloger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Funeral director</source>
+        <translation>Pompes funèbres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translator</source>
+        <translation>Traducteur</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../ui/crash_dialog.py" line="+32"/>
+        <source>Grapevine ran into a problem</source>
+        <translation>Grapevine a rencontré un problème</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Something went wrong that should not have. Your data is safe: nothing half-written is kept. Please copy this report into a bug report.</source>
+        <translation>Une erreur inattendue s’est produite. Vos données sont intactes&#xa0;: rien d’inachevé n’est enregistré. Veuillez copier ce rapport dans un signalement de bogue.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Crash report</source>
+        <translation>Rapport d’erreur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy report</source>
+        <translation>Copier le rapport</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryActions</name>
+    <message>
+        <location filename="../../ui/directory_actions.py" line="+53"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Vendor</source>
+        <translation>Pres&amp;tataire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New vendor…</source>
+        <translation>&amp;Nouveau prestataire…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit vendor…</source>
+        <translation>&amp;Modifier le prestataire…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a &amp;review…</source>
+        <translation>Rédiger un &amp;avis…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete vendor</source>
+        <translation>&amp;Supprimer le prestataire</translation>
+    </message>
+</context>
+<context>
+    <name>FieldErrors</name>
+    <message>
+        <location filename="../../ui/form_errors.py" line="+75"/>
+        <source>Problem with {field}</source>
+        <translation>Problème avec {field}</translation>
+    </message>
+</context>
+<context>
+    <name>FiltersBar</name>
+    <message>
+        <location filename="../../ui/filters_bar.py" line="+25"/>
+        <source>Minimum rating</source>
+        <translation>Note minimale</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any rating</source>
+        <translation>Toutes les notes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Maximum distance</source>
+        <translation>Distance maximale</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any distance</source>
+        <translation>Toutes les distances</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>within {km:g} km</source>
+        <translation>à moins de {km:g} km</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only my &amp;network</source>
+        <translation>Mon réseau &amp;uniquement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search near</source>
+        <translation>Chercher autour de</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>near home (or type coordinates)</source>
+        <translation>autour de chez moi (ou saisir des coordonnées)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Filters:</source>
+        <translation>Filtres&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>N&amp;ear:</source>
+        <translation>Autour &amp;de&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Type coordinates such as 52.205, 0.122</source>
+        <translation>Saisissez des coordonnées, par exemple 52.205, 0.122</translation>
+    </message>
+</context>
+<context>
+    <name>HomeLookup</name>
+    <message>
+        <location filename="../../ui/welcome_dialog.py" line="+50"/>
+        <source>You can type coordinates instead, such as 52.2053, 0.1218.</source>
+        <translation>Vous pouvez saisir des coordonnées à la place, par exemple 52.2053, 0.1218.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot reach the place search server; you seem to be offline.</source>
+        <translation>Impossible de joindre le serveur de recherche de lieux&#xa0;; vous semblez être hors ligne.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The place search server did not answer in time.</source>
+        <translation>Le serveur de recherche de lieux n’a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The place search server asks to slow down; try again in a minute.</source>
+        <translation>Le serveur de recherche de lieux demande de ralentir&#xa0;; réessayez dans une minute.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The place search server refused the request.</source>
+        <translation>Le serveur de recherche de lieux a refusé la demande.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The place search server gave an unusable answer.</source>
+        <translation>Le serveur de recherche de lieux a renvoyé une réponse inutilisable.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Those coordinates are out of range: latitude -90 to 90, longitude -180 to 180.</source>
+        <translation>Ces coordonnées sont hors limites&#xa0;: latitude de -90 à 90, longitude de -180 à 180.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportExport</name>
+    <message>
+        <location filename="../../ui/import_export.py" line="+39"/>
+        <source>Import a &amp;Grapevine file…</source>
+        <translation>Importer un fichier &amp;Grapevine…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import vendors from a &amp;spreadsheet (CSV)…</source>
+        <translation>Importer des prestataires depuis un &amp;tableur (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export the directory…</source>
+        <translation>&amp;Exporter l’annuaire…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Importing {file}…</source>
+        <translation>Importation de {file}…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Exported to {file}</source>
+        <translation>Exporté vers {file}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Imported {file}: {summary}</source>
+        <translation>{file} importé&#xa0;: {summary}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>… and {count} more skipped</source>
+        <translation>… et {count} autres ignorés</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import finished</source>
+        <translation>Importation terminée</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing was imported or exported: {reason}</source>
+        <translation>Rien n’a été importé ni exporté&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not do that</source>
+        <translation>Opération impossible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing in your directory was changed.</source>
+        <translation>Votre annuaire n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+8"/>
+        <source>Grapevine files (*.json)</source>
+        <translation>Fichiers Grapevine (*.json)</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Spreadsheets (*.csv *.txt)</source>
+        <translation>Tableurs (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="+59"/>
+        <source>Grapevine</source>
+        <translation>Grapevine</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Search results</source>
+        <translation>Résultats de recherche</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Map of vendors around home</source>
+        <translation>Carte des prestataires autour de chez vous</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Views</source>
+        <translation>Vues</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Results</source>
+        <translation>&amp;Résultats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Map</source>
+        <translation>&amp;Carte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;People and trust</source>
+        <translation>&amp;Personnes et confiance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top &amp;recommenders</source>
+        <translation>&amp;Meilleurs recommandeurs</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Loading the neighbourhood…</source>
+        <translation>Chargement du quartier…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{vendors} vendors · {people} people</source>
+        <translation>{vendors} prestataires · {people} personnes</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>This vendor is no longer in the directory.</source>
+        <translation>Ce prestataire ne figure plus dans l’annuaire.</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <location filename="../../ui/map_view.py" line="+38"/>
+        <source>Map of vendors</source>
+        <translation>Carte des prestataires</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>{0} m</source>
+        <translation>{0} m</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} km</source>
+        <translation>{0} km</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Health</source>
+        <translation>Santé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Children</source>
+        <translation>Enfants</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home</source>
+        <translation>Maison</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pets</source>
+        <translation>Animaux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal care</source>
+        <translation>Soins personnels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Money and legal</source>
+        <translation>Argent et droit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Car</source>
+        <translation>Voiture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Food</source>
+        <translation>Alimentation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lessons</source>
+        <translation>Cours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Autres</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModel</name>
+    <message>
+        <location filename="../../ui/models/people_model.py" line="+80"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My trust</source>
+        <translation>Ma confiance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust by category</source>
+        <translation>Confiance par catégorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviews</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>distrust</source>
+        <translation>méfiance</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>trust %s</source>
+        <translation>confiance %s</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>direct</source>
+        <translation>direct</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n steps</source>
+        <translation>
+            <numerusform>%n étape</numerusform>
+            <numerusform>%n étapes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+22"/>
+        <source>%1 · weight %2</source>
+        <translation>%1 · poids %2</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>like-minded</source>
+        <translation>affinités</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>distrusted</source>
+        <translation>non fiable</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not connected</source>
+        <translation>non relié</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not in the ranking yet.</source>
+        <translation>Pas encore dans le classement.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You distrust %1: their reviews are ignored.</source>
+        <translation>Vous vous méfiez de %1&#xa0;: ses avis sont ignorés.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>you</source>
+        <translation>vous</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No trust path, but like-minded · weight %1</source>
+        <translation>Aucun chemin de confiance, mais des affinités · poids %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Not connected within %n steps.</source>
+        <translation>
+            <numerusform>Aucun lien en %n étape.</numerusform>
+            <numerusform>Aucun lien en %n étapes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePanel</name>
+    <message>
+        <location filename="../../ui/people_panel.py" line="+71"/>
+        <source>People and trust</source>
+        <translation>Personnes et confiance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter contacts</source>
+        <translation>Filtrer les contacts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter contacts…</source>
+        <translation>Filtrer les contacts…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+18"/>
+        <source>Selected person</source>
+        <translation>Personne sélectionnée</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>How you&apos;re connected</source>
+        <translation>Comment vous êtes reliés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>My trust level</source>
+        <translation>Mon niveau de confiance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What this trust level means</source>
+        <translation>Ce que signifie ce niveau de confiance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set trust</source>
+        <translation>Définir la confiance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove trust</source>
+        <translation>Retirer la confiance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trust level for this category</source>
+        <translation>Niveau de confiance pour cette catégorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust on category</source>
+        <translation>Faire confiance pour la catégorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust by category</source>
+        <translation>Confiance par catégorie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove category trust</source>
+        <translation>Retirer la confiance pour la catégorie</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How you&apos;re connected:</source>
+        <translation>Comment vous êtes reliés&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My trust (-1 distrust … 1 full trust):</source>
+        <translation>Ma confiance (-1 méfiance … 1 confiance totale)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trust on:</source>
+        <translation>Confiance pour&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New contact&apos;s name</source>
+        <translation>Nom du nouveau contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New contact&apos;s email</source>
+        <translation>E-mail du nouveau contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New contact&apos;s phone</source>
+        <translation>Téléphone du nouveau contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Add contact</source>
+        <translation>Ajouter le contact</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name:</source>
+        <translation>Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email (optional):</source>
+        <translation>E-mail (facultatif)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone (optional):</source>
+        <translation>Téléphone (facultatif)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Select a contact to see and set your trust in them.</source>
+        <translation>Sélectionnez un contact pour voir et définir la confiance que vous lui accordez.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>distrust: their reviews will be ignored</source>
+        <translation>méfiance&#xa0;: ses avis seront ignorés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>trust %s</source>
+        <translation>confiance %s</translation>
+    </message>
+</context>
+<context>
+    <name>RecommendersModel</name>
+    <message>
+        <location filename="../../ui/recommenders_view.py" line="+46"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviews</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How you&apos;re connected</source>
+        <translation>Comment vous êtes reliés</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>like-minded</source>
+        <translation>affinités</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you</source>
+        <translation>vous</translation>
+    </message>
+</context>
+<context>
+    <name>RecommendersView</name>
+    <message>
+        <location line="+10"/>
+        <source>Most relied-upon recommenders</source>
+        <translation>Les recommandeurs sur qui vous comptez le plus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The people whose reviews count most for you</source>
+        <translation>Les personnes dont les avis comptent le plus pour vous</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust some contacts to see whose reviews you rely on.</source>
+        <translation>Accordez votre confiance à quelques contacts pour voir sur quels avis vous vous appuyez.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recommenders</source>
+        <translation>Recommandeurs</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <location filename="../../ui/models/results_model.py" line="+49"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rating</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="+81"/>
+        <source>Review {vendor}</source>
+        <translation>Donner un avis sur {vendor}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+84"/>
+        <source>Me</source>
+        <translation>Moi</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <source>Choose a rating</source>
+        <translation>Choisissez une note</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>poor</source>
+        <translation>médiocre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fair</source>
+        <translation>passable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>good</source>
+        <translation>bien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>very good</source>
+        <translation>très bien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>excellent</source>
+        <translation>excellent</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What was good, what was not?</source>
+        <translation>Qu’est-ce qui était bien, qu’est-ce qui ne l’était pas&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>YYYY-MM-DD (optional)</source>
+        <translation>AAAA-MM-JJ (facultatif)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>comma-separated, e.g. friendly, on time</source>
+        <translation>séparés par des virgules, par ex. aimable, ponctuel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Who says so</source>
+        <translation>&amp;Qui le dit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rating</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;view</source>
+        <translation>&amp;Commentaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Visited on</source>
+        <translation>&amp;Visité le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tags</source>
+        <translation>É&amp;tiquettes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Problem saving</source>
+        <translation>Problème d’enregistrement</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>{name} told me</source>
+        <translation>{name} me l’a dit</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Set yourself up (your name) before writing reviews.</source>
+        <translation>Indiquez d’abord qui vous êtes (votre nom) avant de rédiger des avis.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <location filename="../../ui/search_bar.py" line="+25"/>
+        <source>What are you looking for? A dentist, a plumber, a name…</source>
+        <translation>Que cherchez-vous&#xa0;? Un dentiste, un plombier, un nom…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search vendors</source>
+        <translation>Rechercher des prestataires</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Quick picks:</source>
+        <translation>Accès rapide&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Search for {category}</source>
+        <translation>Rechercher {category}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="+88"/>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trust horizon</source>
+        <translation>Horizon de confiance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decay per link</source>
+        <translation>Atténuation par lien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stranger weight</source>
+        <translation>Poids des inconnus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rating weight</source>
+        <translation>Poids de la note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An address, or coordinates such as 52.2053, 0.1218</source>
+        <translation>Une adresse, ou des coordonnées comme 52.2053, 0.1218</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> links</source>
+        <translation> liens</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Follow the system</source>
+        <translation>Suivre le système</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Home:</source>
+        <translation>&amp;Domicile&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home</source>
+        <translation>Domicile</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Distance that counts as near, per category</source>
+        <translation>Distance considérée comme proche, par catégorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Default km</source>
+        <translation>Par défaut (km)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Your km</source>
+        <translation>Vos km</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Distance that still counts as near (leave blank for the default):</source>
+        <translation>Distance encore considérée comme proche (laisser vide pour la valeur par défaut)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>The radius for {category}</source>
+        <translation>Le rayon pour {category}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{setting} must be between {low} and {high}.</source>
+        <translation>{setting} doit être compris entre {low} et {high}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{setting} must be a number.</source>
+        <translation>{setting} doit être un nombre.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{setting} is not valid.</source>
+        <translation>{setting} n’est pas valide.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Place search is not available. Type coordinates such as 52.2053, 0.1218.</source>
+        <translation>La recherche de lieux n’est pas disponible. Saisissez des coordonnées, par exemple 52.2053, 0.1218.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Looking up your home…</source>
+        <translation>Recherche de votre domicile…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No place found for that address. Check it, or type coordinates instead.</source>
+        <translation>Aucun lieu trouvé pour cette adresse. Vérifiez-la, ou saisissez plutôt des coordonnées.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Cannot save: {error}</source>
+        <translation>Enregistrement impossible&#xa0;: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../ui/app.py" line="+156"/>
+        <source>Cannot open the directory: {error}</source>
+        <translation>Impossible d’ouvrir l’annuaire&#xa0;: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>UndoableDeletes</name>
+    <message>
+        <location filename="../../ui/undo.py" line="+70"/>
+        <location line="+80"/>
+        <source>&amp;Undo delete</source>
+        <translation>&amp;Annuler la suppression</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>Bring back what was deleted last</source>
+        <translation>Rétablir le dernier élément supprimé</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>That can no longer be undone.</source>
+        <translation>Cette action ne peut plus être annulée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This vendor is no longer in the directory.</source>
+        <translation>Ce prestataire ne figure plus dans l’annuaire.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This review no longer exists.</source>
+        <translation>Cet avis n’existe plus.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Undo delete vendor</source>
+        <translation>&amp;Annuler la suppression du prestataire</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Undo delete review</source>
+        <translation>&amp;Annuler la suppression de l’avis</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationError</name>
+    <message>
+        <location filename="../../ui/form_errors.py" line="-54"/>
+        <source>This is required.</source>
+        <translation>Ce champ est obligatoire.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is too long (at most {limit} characters).</source>
+        <translation>C’est trop long ({limit} caractères au maximum).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter a value between {low} and {high}.</source>
+        <translation>Saisissez une valeur entre {low} et {high}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter a number.</source>
+        <translation>Saisissez un nombre.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is not a valid {kind}.</source>
+        <translation>Ce n’est pas une valeur valide ({kind}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This refers to a {kind} that no longer exists.</source>
+        <translation>Cela fait référence à un élément ({kind}) qui n’existe plus.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{reason}.</source>
+        <translation>{reason}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>“{value}” is not a known category. Did you mean {names}?</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une catégorie connue. Vouliez-vous dire {names}&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not a known category. Pick one from the list.</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une catégorie connue. Choisissez-en une dans la liste.</translation>
+    </message>
+</context>
+<context>
+    <name>VendorDialog</name>
+    <message>
+        <location filename="../../ui/vendor_dialog.py" line="+57"/>
+        <source>Edit vendor</source>
+        <translation>Modifier le prestataire</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a vendor</source>
+        <translation>Ajouter un prestataire</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Pick or type a category, e.g. “Kinderarzt” or “plumber”</source>
+        <translation>Choisissez ou saisissez une catégorie, par ex. «&#xa0;pédiatre&#xa0;» ou «&#xa0;plombier&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 48.2082</source>
+        <translation>par ex. 48.2082</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. 16.3738</source>
+        <translation>par ex. 16.3738</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For vendors who come to you, e.g. “Leopoldstadt”</source>
+        <translation>Pour les prestataires qui viennent chez vous, par ex. «&#xa0;Leopoldstadt&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. Mo-Fr 08:00-18:00; Sa 09:00-12:00</source>
+        <translation>par ex. Mo-Fr 08:00-18:00; Sa 09:00-12:00</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Category</source>
+        <translation>&amp;Catégorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Latitude</source>
+        <translation>&amp;Latitude</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L&amp;ongitude</source>
+        <translation>L&amp;ongitude</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Service area</source>
+        <translation>&amp;Zone d’intervention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service &amp;radius (km)</source>
+        <translation>&amp;Rayon d’intervention (km)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone</source>
+        <translation>Télé&amp;phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Email</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Website</source>
+        <translation>Site &amp;web</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening &amp;hours</source>
+        <translation>&amp;Horaires d’ouverture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No&amp;tes</source>
+        <translation>No&amp;tes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Problem saving</source>
+        <translation>Problème d’enregistrement</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>This vendor is no longer in the directory.</source>
+        <translation>Ce prestataire ne figure plus dans l’annuaire.</translation>
+    </message>
+</context>
+<context>
+    <name>VendorPane</name>
+    <message>
+        <location filename="../../ui/vendor_pane.py" line="+49"/>
+        <source>Vendor details</source>
+        <translation>Détails du prestataire</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Vendor name</source>
+        <translation>Nom du prestataire</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact details</source>
+        <translation>Coordonnées</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Address or service area</source>
+        <translation>Adresse ou zone d’intervention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening hours</source>
+        <translation>Horaires d’ouverture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why this rank</source>
+        <translation>Pourquoi ce classement</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Pick a result to see who recommends it and how to reach it.</source>
+        <translation>Choisissez un résultat pour voir qui le recommande et comment le joindre.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Loading contact details…</source>
+        <translation>Chargement des coordonnées…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No contact details yet.</source>
+        <translation>Pas encore de coordonnées.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Serves {area} (within {km:.0f} km)</source>
+        <translation>Intervient à {area} (dans un rayon de {km:.0f} km)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serves {area}</source>
+        <translation>Intervient à {area}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>★ {rating:.1f} from {count} reviews</source>
+        <translation>★ {rating:.1f} sur {count} avis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No reviews yet</source>
+        <translation>Pas encore d’avis</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{km:.1f} km away</source>
+        <translation>à {km:.1f} km</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your network</source>
+        <translation>Votre réseau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Like-minded reviewers</source>
+        <translation>Personnes aux goûts proches</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Others</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>and {count} more</source>
+        <translation>et {count} de plus</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>your review</source>
+        <translation>votre avis</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>you</source>
+        <translation>vous</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>weight {weight:.2f}</source>
+        <translation>poids {weight:.2f}</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../ui/welcome_dialog.py" line="+42"/>
+        <source>Welcome to Grapevine</source>
+        <translation>Bienvenue dans Grapevine</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Grapevine finds local vendors through the people you trust. Tell it who you are.</source>
+        <translation>Grapevine trouve des prestataires près de chez vous grâce aux personnes en qui vous avez confiance. Dites-lui qui vous êtes.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Home</source>
+        <translation>Domicile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An address, or coordinates such as 52.2053, 0.1218</source>
+        <translation>Une adresse, ou des coordonnées comme 52.2053, 0.1218</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your &amp;name:</source>
+        <translation>Votre &amp;nom&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Home:</source>
+        <translation>&amp;Domicile&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start with</source>
+        <translation>Commencer avec</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The &amp;demo neighbourhood, to look around</source>
+        <translation>Le quartier de &amp;démonstration, pour découvrir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the demo neighbourhood</source>
+        <translation>Ouvrir le quartier de démonstration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An &amp;empty directory, to record my own vendors</source>
+        <translation>Un annuaire &amp;vide, pour enregistrer mes propres prestataires</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start with an empty directory</source>
+        <translation>Commencer avec un annuaire vide</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Commencer</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Please enter your name: rankings are worked out as seen from you.</source>
+        <translation>Veuillez saisir votre nom&#xa0;: le classement est établi de votre point de vue.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Place search is not available. Type coordinates such as 52.2053, 0.1218.</source>
+        <translation>La recherche de lieux n’est pas disponible. Saisissez des coordonnées, par exemple 52.2053, 0.1218.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Looking up your home…</source>
+        <translation>Recherche de votre domicile…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No place found for that address. Check it, or type coordinates instead.</source>
+        <translation>Aucun lieu trouvé pour cette adresse. Vérifiez-la, ou saisissez plutôt des coordonnées.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cannot save: {error}</source>
+        <translation>Enregistrement impossible&#xa0;: {error}</translation>
+    </message>
+</context>
+</TS>
