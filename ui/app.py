@@ -28,6 +28,7 @@ from ui.log_buffer import install_logging
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 from ui.theme import ThemeController
+from ui.translations import SOURCE_LANGUAGE, available_languages, install_translations
 from ui.welcome_dialog import SetupChoice, WelcomeDialog
 
 logger = logging.getLogger(__name__)
@@ -88,6 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, help="database file to open (default: in your user data folder)")
     parser.add_argument("--demo", action="store_true", help="open a generated demo neighbourhood")
     parser.add_argument("--screenshot", type=Path, metavar="OUT.png", help="save the loaded window and exit")
+    parser.add_argument(
+        "--lang",
+        choices=[SOURCE_LANGUAGE, *available_languages()],
+        help="show the app in this language instead of the system's",
+    )
     return parser
 
 
@@ -201,6 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     recent = install_logging()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    # Before any widget exists: texts are translated when widgets are built.
+    install_translations(app, args.lang)
     install_excepthook(recent)
     QCoreApplication.setApplicationName("Grapevine")
     QCoreApplication.setOrganizationName("Grapevine")
