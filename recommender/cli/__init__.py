@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--screenshot", type=Path, metavar="OUT.png", help="render the desktop app's window once loaded, save it, exit"
     )
+    parser.add_argument("--lang", metavar="LANGUAGE", help="show the desktop app in this language (de, fr, en)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     directory_commands.register(commands)
     search_command.register(commands)
@@ -75,4 +76,6 @@ def run_app(args: argparse.Namespace) -> int:
         forwarded.append("--demo")
     if args.screenshot is not None:
         forwarded += ["--screenshot", str(args.screenshot)]
+    if args.lang is not None:
+        forwarded += ["--lang", args.lang]
     return app.main(forwarded)
