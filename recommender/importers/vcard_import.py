@@ -1,0 +1,293 @@
+"""Import contacts (vCard 2.1/3.0/4.0, jCard, xCard): people with a trust level, business cards as vendors.
+
+Policy, in one place:
+- The whole file goes in one transaction. A card that cannot be read or stored is skipped with its reason and
+  the rest imports; a file with no readable card at all fails (ImportFailed) and changes nothing.
+- New people get a trust link from "me" at ``options.default_trust``. Asking for trust in a database that has no
+  owner yet fails before anything is written, rather than importing people nobody is linked to.
+- Re-importing does not duplicate: a card matches the record its UID stands for, else a live person with the
+  same name and the same email or phone (or, when neither side has any, the same name alone); a business card
+  matches a vendor with the same name and address. Matches are updated, or reported as unchanged.
+- A field that does not validate (a phone "1", a 20 kB note) is left out and reported; a card whose name or
+  category cannot be stored is skipped.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+
+from recommender.directory import validation
+from recommender.directory.errors import ValidationError
+from recommender.directory.people import PersonDraft, clean_person, find_me, set_trust
+from recommender.directory.vendors import VendorDraft, clean_vendor
+from recommender.importers.jcard import parse_jcard
+from recommender.importers.registry import DEFAULT_OPTIONS, ImportOptions, Progress, no_progress
+from recommender.importers.report import ImportFailed, ImportReport, Skipped
+from recommender.importers.vcard_contacts import Contact, read_contact
+from recommender.importers.vcard_model import ParsedFile, UnreadableFile
+from recommender.importers.vcard_text import parse_vcard_text
+from recommender.importers.xcard import parse_xcard
+from recommender.storage.database import Database, UnitOfWork
+from recommender.storage.models import Person, Vendor
+from recommender.taxonomy import load_taxonomy
+
+Draft = TypeVar("Draft", PersonDraft, VendorDraft)
+
+
+class _SkipCard(Exception):
+    """This card cannot be stored; the reason goes into the report and the import goes on."""
+
+
+def _fold(text: str | None) -> str:
+    return " ".join((text or "").casefold().split())
+
+
+def _digits(phone: str | None) -> str:
+    return "".join(character for character in phone or "" if character.isdigit())
+
+
+def parse_contacts(path: Path, data: bytes) -> ParsedFile:
+    """The cards of a contacts file in any of the three formats, told apart by their first character."""
+    start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    try:
+        if start in (b"[", b"{"):
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError as error:
+                raise UnreadableFile("not UTF-8 text", line=data[: error.start].count(b"\n") + 1) from None
+            parsed = parse_jcard(text)
+        elif start == b"<":
+            parsed = parse_xcard(data)
+        else:
+            parsed = parse_vcard_text(data)
+    except UnreadableFile as error:
+        raise ImportFailed(path, error.message, line=error.line, location=error.location) from None
+    if not parsed.cards:
+        first = parsed.problems[0]
+        raise ImportFailed(path, f"no card could be read: {first.reason}", line=first.line, location=first.location)
+    return parsed
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFailed(path, "file not found") from None
+    except IsADirectoryError:
+        raise ImportFailed(path, "is a folder, not a file") from None
+    except OSError as error:
+        raise ImportFailed(path, f"cannot read the file ({error.strerror})") from None
+
+
+@dataclass
+class _Run:
+    """One import: its transaction, its report, and what it already knows of the directory."""
+
+    path: Path
+    uow: UnitOfWork
+    report: ImportReport
+    options: ImportOptions
+    me: uuid.UUID | None
+    people_by_name: dict[str, list[uuid.UUID]] = field(default_factory=dict)
+    vendors_by_identity: dict[tuple[str, str], uuid.UUID] = field(default_factory=dict)
+
+    def note(self, contact: Contact, reason: str) -> None:
+        self.report.skipped.append(Skipped(contact.location, reason))
+
+    def cleaned(self, contact: Contact, draft: Draft, clean: Callable[[Draft], dict[str, Any]]) -> dict[str, Any]:
+        """Validated values; an optional field that fails is left out (and reported), a required one skips."""
+        while True:
+            try:
+                return clean(draft)
+            except ValidationError as error:
+                dropped = ("lat", "lon") if error.field in ("lat", "lon") else (error.field,)
+                if error.field in ("name", "display_name", "category", "source") or not all(
+                    hasattr(draft, name) and getattr(draft, name) is not None for name in dropped
+                ):
+                    raise _SkipCard(str(error)) from None
+                self.note(contact, f"{error}; left out")
+                blanks: dict[str, Any] = dict.fromkeys(dropped)
+                draft = replace(draft, **blanks)
+
+
+def _first_valid(
+    run: _Run, contact: Contact, values: tuple[str, ...], check: Callable[[str, Any], str | None], kind: str
+) -> str | None:
+    """The best of a card's phones (emails, websites) that we can store; reports it when none of them is."""
+    for value in values:
+        try:
+            if check(kind, value) is not None:
+                return value
+        except ValidationError:
+            continue
+    if values:
+        run.note(contact, f"{kind} {', '.join(repr(value) for value in values)}: not a valid {kind}; left out")
+    return None
+
+
+def _find_person(run: _Run, contact: Contact, name: str, email: str | None, phone: str | None) -> Person | None:
+    session = run.uow.session
+    if contact.record_id is not None:
+        person = session.get(Person, contact.record_id)
+        if person is not None:
+            return person
+    for person_id in run.people_by_name.get(_fold(name), []):
+        person = session.get(Person, person_id)
+        if person is None or person.deleted:
+            continue
+        same_email = email is not None and _fold(person.email) == _fold(email)
+        same_phone = phone is not None and _digits(person.phone) == _digits(phone) != ""
+        nothing_to_compare = email is None and phone is None and person.email is None and person.phone is None
+        if same_email or same_phone or nothing_to_compare:
+            return person
+    return None
+
+
+def _import_person(run: _Run, contact: Contact) -> None:
+    name = contact.display_name
+    if name is None:
+        raise _SkipCard("the card has no name (FN, N or ORG)")
+    phone = _first_valid(run, contact, contact.phones, validation.phone, "phone")
+    email = _first_valid(run, contact, contact.emails, validation.email, "email")
+    existing = _find_person(run, contact, name, email, phone)
+    draft = PersonDraft(name, email, phone, contact.note)
+    if existing is not None:
+        draft = PersonDraft(
+            name,
+            email or existing.email,
+            phone or existing.phone,
+            contact.note or existing.notes,
+            existing.member_id,
+        )
+    values = run.cleaned(contact, draft, clean_person)
+    recorder = run.uow.recorder
+    if existing is None:
+        person = recorder.create(Person, contact.record_id or uuid.uuid4(), values)
+        run.people_by_name.setdefault(_fold(values["display_name"]), []).append(person.id)
+        run.report.count_added("people")
+        if run.me is not None and run.options.default_trust is not None:
+            set_trust(run.uow, run.me, person.id, run.options.default_trust)
+            run.report.count_added("trust links")
+    elif recorder.update(existing, {**values, "deleted": False}):
+        run.report.count_updated("people")
+    else:
+        run.note(contact, f"{existing.display_name} is already in your contacts (unchanged)")
+
+
+def _category(run: _Run, contact: Contact, existing: Vendor | None) -> str:
+    taxonomy = load_taxonomy()
+    for candidate in contact.categories:
+        found = taxonomy.resolve(candidate)
+        if found is not None:
+            return found.key
+    if existing is not None:
+        return existing.category
+    if run.options.fallback_category is not None:
+        return run.options.fallback_category
+    said = f" ({', '.join(contact.categories)})" if contact.categories else ""
+    raise _SkipCard(
+        f"a business card with no category we know{said}: choose a category for such cards, or import them as people"
+    )
+
+
+def _import_vendor(run: _Run, contact: Contact) -> None:
+    assert contact.organisation is not None
+    session = run.uow.session
+    address = contact.addresses[0] if contact.addresses else None
+    existing = session.get(Vendor, contact.record_id) if contact.record_id is not None else None
+    if existing is None:
+        known = run.vendors_by_identity.get((_fold(contact.organisation), _fold(address)))
+        existing = session.get(Vendor, known) if known is not None else None
+    lat, lon = contact.geo or (None, None)
+    draft = VendorDraft(
+        name=contact.organisation,
+        category=_category(run, contact, existing),
+        address=address,
+        lat=lat,
+        lon=lon,
+        service_area=contact.service_area,
+        service_radius_km=contact.service_radius_km,
+        phone=_first_valid(run, contact, contact.phones, validation.phone, "phone"),
+        email=_first_valid(run, contact, contact.emails, validation.email, "email"),
+        website=_first_valid(run, contact, contact.websites, validation.website, "website"),
+        opening_hours=contact.opening_hours,
+        notes=contact.note,
+        source="import",
+        source_id=f"vcard:{contact.uid}" if contact.uid else f"{run.path.name}:{contact.location}",
+    )
+    if existing is not None:
+        # What the card leaves out stays as the directory has it; where the vendor came from stays too.
+        kept = {key: getattr(existing, key) for key in VendorDraft.__dataclass_fields__}
+        draft = VendorDraft(**{key: value if value is not None else kept[key] for key, value in asdict(draft).items()})
+        draft = replace(draft, source=existing.source, source_id=existing.source_id, attribution=existing.attribution)
+    values = run.cleaned(contact, draft, clean_vendor)
+    recorder = run.uow.recorder
+    if existing is None:
+        vendor = recorder.create(Vendor, contact.record_id or uuid.uuid4(), values)
+        run.vendors_by_identity[(_fold(values["name"]), _fold(values["address"]))] = vendor.id
+        run.report.count_added("vendors")
+    elif recorder.update(existing, {**values, "deleted": False}):
+        run.report.count_updated("vendors")
+    else:
+        run.note(contact, f"{existing.name} is already in the directory (unchanged)")
+
+
+def _import_contact(run: _Run, contact: Contact) -> None:
+    if contact.not_a_contact is not None:
+        raise _SkipCard(f"{contact.not_a_contact}, not a person or business")
+    if contact.is_business and run.options.businesses_as_vendors:
+        _import_vendor(run, contact)
+    else:
+        _import_person(run, contact)
+
+
+def _checked_options(path: Path, options: ImportOptions) -> ImportOptions:
+    """The options with the fallback category as a taxonomy key; a bad choice fails before anything is read."""
+    try:
+        if options.default_trust is not None:
+            validation.trust_level("trust", options.default_trust)
+        if options.fallback_category is not None:
+            options = replace(options, fallback_category=validation.category("category", options.fallback_category))
+    except ValidationError as error:
+        raise ImportFailed(path, str(error), field=error.field) from None
+    return options
+
+
+def import_vcard(
+    db: Database, path: Path, options: ImportOptions = DEFAULT_OPTIONS, progress: Progress = no_progress
+) -> ImportReport:
+    """Add or update the people (and business vendors) of a contacts file; see the module docstring."""
+    options = _checked_options(path, options)
+    parsed = parse_contacts(path, _read(path))
+    report = ImportReport(path)
+    report.skipped.extend(Skipped(problem.location, problem.reason) for problem in parsed.problems)
+    report.skipped.extend(Skipped(note.location, note.reason) for note in parsed.notes)
+    with db.write() as uow:
+        me = find_me(uow.session)
+        if options.default_trust is not None and me is None:
+            raise ImportFailed(
+                path,
+                "cannot give the new contacts a trust level: this database has no owner yet "
+                "(set yourself up in the app first, or import without a trust level)",
+            )
+        run = _Run(path, uow, report, options, me.id if me is not None else None)
+        for person in uow.session.scalars(select(Person).where(Person.deleted.is_(False))):
+            run.people_by_name.setdefault(_fold(person.display_name), []).append(person.id)
+        for vendor in uow.session.scalars(select(Vendor).where(Vendor.deleted.is_(False))):
+            run.vendors_by_identity[(_fold(vendor.name), _fold(vendor.address))] = vendor.id
+        total = len(parsed.cards)
+        for done, card in enumerate(parsed.cards):
+            progress(done, total)
+            contact = read_contact(card)
+            try:
+                _import_contact(run, contact)
+            except _SkipCard as error:
+                run.note(contact, str(error))
+        progress(total, total)
+    return report
