@@ -77,9 +77,9 @@ def write_labels_source(path: Path = LABELS_SOURCE) -> Path:
     return path
 
 
-def lupdate(ts_files: Sequence[Path], *, keep_obsolete: bool = False) -> None:
+def lupdate(ts_files: Sequence[Path], *, keep_obsolete: bool = False, labels_source: Path = LABELS_SOURCE) -> None:
     """Merge the current UI strings and category labels into ``ts_files`` (translations already made are kept)."""
-    sources = [*ui_sources(), write_labels_source()]
+    sources = [*ui_sources(), write_labels_source(labels_source)]
     command = [str(tool("pyside6-lupdate")), "-silent", "-locations", "relative", "-source-language", "en"]
     if not keep_obsolete:
         command.append("-no-obsolete")
