@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from functools import cache
 from typing import Any
@@ -106,6 +106,7 @@ class ChangeRecorder:
     session: Session
     now_ms: Callable[[], int] = wall_clock_ms
     _clock: HybridClock | None = None
+    _observed: bool = False
     _rows: list[dict[str, Any]] = field(default_factory=list)
     _touched: dict[str, set[uuid.UUID]] = field(default_factory=dict)
     # The session's identity map holds objects weakly; keeping the records written in this transaction alive
@@ -121,6 +122,13 @@ class ChangeRecorder:
         if self._clock is None:
             self._clock = self._load_clock()
         return self._clock.tick()
+
+    def observe(self, remote: Stamp) -> None:
+        """Take in a stamp received from another device, so this device's next edits order after it."""
+        if self._clock is None:
+            self._clock = self._load_clock()
+        self._clock.observe(remote)
+        self._observed = True
 
     def create(self, model: type[SyncedRecord], record_id: uuid.UUID, values: Mapping[str, Any]) -> Any:
         """Add a new record and log every synced field, so a replica can rebuild it from the log alone."""
@@ -145,6 +153,13 @@ class ChangeRecorder:
             self._log(entity_name(type(record)), record.id, logged)
         return bool(changed)
 
+    def log_current(self, record: SyncedRecord, names: Iterable[str]) -> None:
+        """Log fields' present values as a new change: for records written in bulk, before any change was logged."""
+        values = {name: getattr(record, name) for name in names}
+        if values:
+            self._written.append(record)
+            self._log(entity_name(type(record)), record.id, values)
+
     def _log(self, entity: str, record_id: uuid.UUID, values: Mapping[str, Any]) -> None:
         stamp = self.stamp().encode()
         for name, value in values.items():
@@ -162,6 +177,8 @@ class ChangeRecorder:
     def flush(self) -> None:
         """Write the logged changes, their field versions, outbox entries and the clock state."""
         if not self._rows:
+            if self._observed:
+                self._save_clock()
             return
         self.session.flush()
         last_seq = self.session.scalar(select(func.coalesce(func.max(ChangeLogEntry.seq), 0)))
@@ -175,9 +192,13 @@ class ChangeRecorder:
             [{key: row[key] for key in ("entity", "record_id", "field", "stamp")} for row in self._rows],
         )
         self._queue_for_groups(last_seq or 0)
+        self._save_clock()
+        self._rows.clear()
+
+    def _save_clock(self) -> None:
         assert self._clock is not None
         self.session.merge(LocalMeta(key=_CLOCK_KEY, value=self._clock.last.encode()))
-        self._rows.clear()
+        self._observed = False
 
     def _queue_for_groups(self, after_seq: int) -> None:
         # The write lock is held, so every change_log row after ``after_seq`` is one of ours.

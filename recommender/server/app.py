@@ -1,0 +1,181 @@
+"""The sync server as an ASGI app factory: run it in-process (tests, benchmarks) or behind ``grapevine serve``.
+
+Every route checks the caller's device token and group. Expected failures map to 4xx with a ``detail`` in plain
+words (401 no or bad token, 403 not allowed, 404 unknown, 413 too large, 422 invalid, 429 too many attempts);
+an unreachable database is 503. Nothing a client sends can produce a 500.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Query, Request, Response
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.exc import OperationalError
+
+from recommender import __version__
+from recommender.server import access, feed, schemas
+from recommender.server.limits import DEFAULT_MAX_BODY_BYTES, BodySizeLimit
+from recommender.server.store import ServerStore
+from recommender.storage.hlc import wall_clock_ms
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_PAGE_SIZE = 5000
+
+
+@dataclass
+class ServerConfig:
+    """What a server instance needs; everything else lives in its database."""
+
+    database_url: str
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    # Invite redemptions allowed per client address within the window (guessing codes takes billions of tries).
+    join_attempts: int = 10
+    join_window: dt.timedelta = field(default_factory=lambda: dt.timedelta(minutes=10))
+    # The server's wall clock, for clamping stamps from the future; tests replace it.
+    now_ms: Callable[[], int] = wall_clock_ms
+
+
+_ERRORS: dict[int | str, dict[str, object]] = {
+    status: {"model": schemas.Problem} for status in (401, 403, 404, 413, 429, 503)
+}
+_bearer = HTTPBearer(auto_error=False, description="the device token received when creating or joining a group")
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+
+
+def _caller(request: Request, credentials: Credentials) -> access.Caller:
+    store: ServerStore = request.app.state.store
+    with store.read() as session:
+        return access.authenticate(session, credentials.credentials if credentials else None)
+
+
+Authenticated = Annotated[access.Caller, Depends(_caller)]
+
+
+def create_app(config: ServerConfig, store: ServerStore | None = None) -> FastAPI:
+    """A ready server app; creates the tables if they are missing."""
+    store = store or ServerStore(config.database_url)
+    store.create_tables()
+    app = FastAPI(
+        title="Grapevine sync",
+        version=__version__,
+        description="Share a neighbourhood directory with a small group: field-level changes, per-group feeds.",
+        responses=_ERRORS,
+    )
+    app.state.store = store
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    # Added last so it runs first: oversized bodies are refused before anything reads them.
+    app.add_middleware(BodySizeLimit, max_bytes=config.max_body_bytes)
+    _add_error_handlers(app)
+
+    @app.get("/v1/health", tags=["server"])
+    def health() -> dict[str, str]:
+        return {"status": "ok", "version": __version__}
+
+    @app.post("/v1/groups", status_code=201, tags=["groups"])
+    def create_group(request: schemas.CreateGroup) -> schemas.Membership:
+        """Create a group; the caller becomes its admin and gets a device token."""
+        with store.transaction() as session:
+            membership = access.create_group(session, request)
+        logger.info("group %s created", membership.group_id)
+        return membership
+
+    @app.post("/v1/groups/{group_id}/invites", status_code=201, tags=["groups"])
+    def create_invite(group_id: uuid.UUID, request: schemas.CreateInvite, caller: Authenticated) -> schemas.InviteCode:
+        """Issue an invite code (admin only) that expires and may be redeemed a limited number of times."""
+        access.require_group(caller, group_id, admin=True)
+        with store.transaction() as session:
+            return access.create_invite(session, caller, request)
+
+    @app.post("/v1/join", status_code=201, tags=["groups"])
+    def join(request: schemas.Join, http_request: Request) -> schemas.Membership:
+        """Redeem an invite code for a device token (rate-limited per client address)."""
+        address = http_request.client.host if http_request.client else "unknown"
+        with store.transaction() as session:
+            if access.count_recent_attempts(session, address, config.join_window) >= config.join_attempts:
+                raise access.AccessDenied(429, "too many invite attempts from this address: try again later")
+            access.record_attempt(session, address)
+        with store.transaction() as session:
+            membership = access.redeem_invite(session, request)
+        logger.info("member %s joined group %s", membership.member_id, membership.group_id)
+        return membership
+
+    @app.get("/v1/groups/{group_id}/members", tags=["groups"])
+    def members(group_id: uuid.UUID, caller: Authenticated) -> schemas.Members:
+        access.require_group(caller, group_id)
+        with store.read() as session:
+            return access.list_members(session, caller)
+
+    @app.delete("/v1/groups/{group_id}/members/{member_id}", status_code=204, tags=["groups"])
+    def remove_member(group_id: uuid.UUID, member_id: uuid.UUID, caller: Authenticated) -> Response:
+        """Remove a member and sign out their devices (the admin: anyone; a member: themselves, i.e. leave)."""
+        access.require_group(caller, group_id)
+        with store.transaction() as session:
+            access.remove_member(session, caller, member_id)
+        return Response(status_code=204)
+
+    @app.delete("/v1/groups/{group_id}/devices/{device_id}", status_code=204, tags=["groups"])
+    def revoke_device(group_id: uuid.UUID, device_id: uuid.UUID, caller: Authenticated) -> Response:
+        """Revoke one device's token (the admin: any device; a member: their own)."""
+        access.require_group(caller, group_id)
+        with store.transaction() as session:
+            access.revoke_device(session, caller, device_id)
+        return Response(status_code=204)
+
+    @app.post(
+        "/v1/groups/{group_id}/changes",
+        tags=["sync"],
+        responses={403: {"model": schemas.PushRejected}},
+    )
+    def push(group_id: uuid.UUID, request: schemas.Push, caller: Authenticated) -> schemas.PushResult:
+        """Store a batch of field changes once each (re-sending a batch is harmless) and number them."""
+        access.require_group(caller, group_id)
+        with store.transaction() as session:
+            return feed.push(session, caller, request.changes, config.now_ms)
+
+    @app.get("/v1/groups/{group_id}/changes", tags=["sync"], response_model=schemas.PullPage)
+    def pull(
+        group_id: uuid.UUID,
+        caller: Authenticated,
+        since: Annotated[int, Query(ge=0, le=2**62)] = 0,
+        limit: Annotated[int, Query(ge=1, le=schemas.MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE,
+    ) -> Response:
+        """The group's changes after ``since``, in sequence order, a page at a time."""
+        access.require_group(caller, group_id)
+        with store.read() as session:
+            body = feed.pull_page(session, group_id, since, limit)
+        return Response(body, media_type="application/json")
+
+    return app
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(access.AccessDenied)
+    def _access_denied(_request: Request, error: access.AccessDenied) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
+        return JSONResponse({"detail": error.detail}, status_code=error.status, headers=headers)
+
+    @app.exception_handler(feed.PushRefused)
+    def _push_refused(_request: Request, error: feed.PushRefused) -> JSONResponse:
+        body = schemas.PushRejected(
+            detail=f"{len(error.rejected)} change(s) touch records owned by another member; nothing was stored",
+            rejected=error.rejected,
+        )
+        return JSONResponse(body.model_dump(), status_code=403)
+
+    @app.exception_handler(feed.InvalidChanges)
+    def _invalid(_request: Request, error: feed.InvalidChanges) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, status_code=422)
+
+    @app.exception_handler(OperationalError)
+    def _database_down(_request: Request, error: OperationalError) -> JSONResponse:
+        logger.error("database unavailable: %s", error.orig)
+        return JSONResponse({"detail": "the server's database is unavailable; try again shortly"}, status_code=503)

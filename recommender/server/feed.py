@@ -1,0 +1,259 @@
+"""A group's change feed: accepting pushes exactly once and serving pulls in sequence order.
+
+Sequence numbers are allocated with ``UPDATE ... SET last_seq = last_seq + n RETURNING`` in the transaction that
+inserts the changes. The group's row stays locked until commit, so a push that commits later always carries
+higher numbers than one a client may already have read: cursors never skip a change.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from recommender.server import schemas
+from recommender.server.access import Caller
+from recommender.server.models import Member, RecordOwner, ServerChange, SyncGroup
+from recommender.storage.hlc import Stamp
+from recommender.sync.wire import check_change
+
+# Stamps more than this far ahead of the server's clock are clamped: one device with a clock set years ahead
+# must not win every later edit of the fields it touched.
+FUTURE_LIMIT_MS = 3_600_000
+# A record's owner as named by its own fields.
+_OWNER_FIELD = {"reviews": "author_id", "trust": "truster_id"}
+_RECORDER_FIELD = "recorded_by_id"
+# Changes read past a full page so that the fields of one edit are never split across two pages.
+_PAGE_TAIL = 64
+
+
+class PushRefused(Exception):
+    """Changes the caller may not write; nothing of the batch was stored."""
+
+    def __init__(self, rejected: list[schemas.Rejected]):
+        super().__init__(f"{len(rejected)} change(s) refused")
+        self.rejected = rejected
+
+
+class InvalidChanges(Exception):
+    """Changes that are not valid values of their field."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Incoming:
+    index: int
+    change: schemas.Change
+    stamp: str
+    value_json: str
+
+
+def push(
+    session: Session, caller: Caller, changes: Sequence[schemas.Change], now_ms: Callable[[], int]
+) -> schemas.PushResult:
+    problems = [
+        f"changes[{index}]: {reason}"
+        for index, change in enumerate(changes)
+        if (reason := check_change(change.entity, change.field, change.value, change.stamp)) is not None
+    ]
+    if problems:
+        raise InvalidChanges(
+            "; ".join(problems[:10]) + (f" (and {len(problems) - 10} more)" if len(problems) > 10 else "")
+        )
+    # Take the group's lock first: everything below sees every push committed before ours.
+    session.execute(update(SyncGroup).where(SyncGroup.id == caller.group_id).values(last_seq=SyncGroup.last_seq))
+    known = _known_stamps(session, caller.group_id, changes)
+    limit = now_ms() + FUTURE_LIMIT_MS
+    fresh: dict[tuple[str, uuid.UUID, str, str], _Incoming] = {}
+    clamped: list[schemas.Clamped] = []
+    duplicates = 0
+    for index, change in enumerate(changes):
+        key = (change.entity, change.record_id, change.field, change.stamp)
+        stored = known.get(key)
+        if stored is not None or key in fresh:
+            duplicates += 1
+            stamp = stored if stored is not None else fresh[key].stamp
+        else:
+            stamp = _clamped(change.stamp, limit, index)
+            fresh[key] = _Incoming(index, change, stamp, json.dumps(change.value, separators=(",", ":")))
+        if stamp != change.stamp:
+            clamped.append(schemas.Clamped(index=index, stamp=stamp))
+    new_owners = _check_ownership(session, caller, list(fresh.values()))
+    last_seq = session.scalar(
+        update(SyncGroup)
+        .where(SyncGroup.id == caller.group_id)
+        .values(last_seq=SyncGroup.last_seq + len(fresh))
+        .returning(SyncGroup.last_seq)
+    )
+    assert last_seq is not None
+    first = last_seq - len(fresh) + 1
+    if fresh:
+        session.execute(
+            insert(ServerChange),
+            [
+                {
+                    "group_id": caller.group_id,
+                    "seq": first + offset,
+                    "entity": item.change.entity,
+                    "record_id": item.change.record_id,
+                    "field": item.change.field,
+                    "value_json": item.value_json,
+                    "stamp": item.stamp,
+                    "sent_stamp": item.change.stamp,
+                    "device_id": caller.device_id,
+                }
+                for offset, item in enumerate(fresh.values())
+            ],
+        )
+    if new_owners:
+        session.execute(insert(RecordOwner), new_owners)
+    return schemas.PushResult(accepted=len(fresh), duplicates=duplicates, last_seq=last_seq, clamped=clamped)
+
+
+def _known_stamps(
+    session: Session, group_id: uuid.UUID, changes: Sequence[schemas.Change]
+) -> dict[tuple[str, uuid.UUID, str, str], str]:
+    """The stored stamp of every change in the batch the server already has, by the change's identity."""
+    sent = sorted({change.stamp for change in changes})
+    known: dict[tuple[str, uuid.UUID, str, str], str] = {}
+    # Chunks keep the IN list within every database's parameter limit.
+    for start in range(0, len(sent), 500):
+        rows = session.execute(
+            select(
+                ServerChange.entity,
+                ServerChange.record_id,
+                ServerChange.field,
+                ServerChange.sent_stamp,
+                ServerChange.stamp,
+            ).where(ServerChange.group_id == group_id, ServerChange.sent_stamp.in_(sent[start : start + 500]))
+        )
+        for entity, record_id, field, sent_stamp, stamp in rows:
+            known[(entity, record_id, field, sent_stamp)] = stamp
+    return known
+
+
+def _clamped(sent: str, limit_ms: int, index: int) -> str:
+    stamp = Stamp.decode(sent)
+    if stamp.wall_ms <= limit_ms:
+        return sent
+    # The batch position keeps clamped stamps of one push distinct and in the order the device made them.
+    return Stamp(limit_ms, index % 1_000_000, stamp.device).encode()
+
+
+def _check_ownership(session: Session, caller: Caller, fresh: list[_Incoming]) -> list[dict[str, Any]]:
+    """Refuse changes to records the caller does not own; returns the owners of records new to the group."""
+    by_record: dict[tuple[str, uuid.UUID], list[_Incoming]] = {}
+    for item in fresh:
+        if item.change.entity != "vendors":
+            by_record.setdefault((item.change.entity, item.change.record_id), []).append(item)
+    if not by_record:
+        return []
+    member_people = set(
+        session.scalars(select(Member.person_id).where(Member.group_id == caller.group_id, Member.removed_at.is_(None)))
+    )
+    owners = _stored_owners(session, caller.group_id, list(by_record))
+    rejected: list[schemas.Rejected] = []
+    new_owners: list[dict[str, Any]] = []
+    for (entity, record_id), items in by_record.items():
+        values = {item.change.field: item.change.value for item in items}
+        if entity == "people":
+            owner = record_id if record_id in member_people else None
+            recorder = None
+            if owner is None:
+                owner, recorder = owners.get((entity, record_id), (caller.person_id, None))
+        elif (entity, record_id) in owners:
+            owner, recorder = owners[(entity, record_id)]
+        else:
+            named = values.get(_OWNER_FIELD[entity])
+            if named is None:
+                missing = f"{entity} {record_id} is new to the group but its {_OWNER_FIELD[entity]} was not sent"
+                rejected.extend(schemas.Rejected(index=item.index, reason=missing) for item in items)
+                continue
+            owner = uuid.UUID(named)
+            recorder_value = values.get(_RECORDER_FIELD) if entity == "reviews" else None
+            recorder = uuid.UUID(recorder_value) if recorder_value else None
+        reason = _ownership_problem(caller, entity, owner, recorder, member_people, values)
+        if reason is not None:
+            rejected.extend(schemas.Rejected(index=item.index, reason=reason) for item in items)
+        elif (entity, record_id) not in owners:
+            owners[(entity, record_id)] = (owner, recorder)
+            new_owners.append(
+                {
+                    "group_id": caller.group_id,
+                    "entity": entity,
+                    "record_id": record_id,
+                    "owner_person_id": owner,
+                    "recorder_person_id": recorder,
+                }
+            )
+    if rejected:
+        raise PushRefused(sorted(rejected, key=lambda r: r.index))
+    return new_owners
+
+
+def _ownership_problem(
+    caller: Caller,
+    entity: str,
+    owner: uuid.UUID,
+    recorder: uuid.UUID | None,
+    member_people: set[uuid.UUID],
+    values: dict[str, Any],
+) -> str | None:
+    mine = caller.person_id
+    may_write = owner == mine or (entity == "reviews" and recorder == mine and owner not in member_people)
+    if not may_write:
+        what = {"reviews": "review", "trust": "trust link", "people": "person"}[entity]
+        return f"this {what} belongs to another member: only its owner may change it"
+    owner_field = _OWNER_FIELD.get(entity)
+    if owner_field in values and values[owner_field] != str(owner):
+        return f"{entity}.{owner_field} cannot be changed to another person"
+    return None
+
+
+def _stored_owners(
+    session: Session, group_id: uuid.UUID, records: list[tuple[str, uuid.UUID]]
+) -> dict[tuple[str, uuid.UUID], tuple[uuid.UUID, uuid.UUID | None]]:
+    found: dict[tuple[str, uuid.UUID], tuple[uuid.UUID, uuid.UUID | None]] = {}
+    ids = sorted({record_id for _, record_id in records})
+    for start in range(0, len(ids), 500):
+        rows = session.execute(
+            select(
+                RecordOwner.entity, RecordOwner.record_id, RecordOwner.owner_person_id, RecordOwner.recorder_person_id
+            ).where(RecordOwner.group_id == group_id, RecordOwner.record_id.in_(ids[start : start + 500]))
+        )
+        for entity, record_id, owner, recorder in rows:
+            found[(entity, record_id)] = (owner, recorder)
+    return found
+
+
+def pull_page(session: Session, group_id: uuid.UUID, since: int, limit: int) -> bytes:
+    """A page of changes after ``since`` as compact JSON (a :class:`schemas.PullPage`), built without re-encoding."""
+    last_seq = session.scalar(select(SyncGroup.last_seq).where(SyncGroup.id == group_id)) or 0
+    columns = (
+        ServerChange.seq,
+        ServerChange.entity,
+        ServerChange.record_id,
+        ServerChange.field,
+        ServerChange.value_json,
+        ServerChange.stamp,
+    )
+    feed = select(*columns).where(ServerChange.group_id == group_id).order_by(ServerChange.seq)
+    rows = list(session.execute(feed.where(ServerChange.seq > since).limit(limit)))
+    if len(rows) == limit:
+        _, entity, record_id, _, _, stamp = rows[-1]
+        for row in session.execute(feed.where(ServerChange.seq > rows[-1][0]).limit(_PAGE_TAIL)):
+            if (row[1], row[2], row[5]) != (entity, record_id, stamp):
+                break
+            rows.append(row)
+    next_since = rows[-1][0] if rows else min(since, last_seq)
+    # Entities, ids, field names and stamps were validated on the way in: none needs escaping.
+    body = ",".join(
+        f'[{seq},"{entity}","{record_id}","{field}",{value_json},"{stamp}"]'
+        for seq, entity, record_id, field, value_json, stamp in rows
+    )
+    has_more = "true" if next_since < last_seq else "false"
+    return f'{{"changes":[{body}],"next_since":{next_since},"last_seq":{last_seq},"has_more":{has_more}}}'.encode()

@@ -1,0 +1,63 @@
+"""Running the sync server: blocking for ``grapevine serve``, or in a background thread for tests and benchmarks."""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import uvicorn
+
+from recommender.server import logs
+from recommender.server.app import ServerConfig, create_app
+
+logger = logging.getLogger(__name__)
+
+
+def _uvicorn_config(config: ServerConfig, host: str, port: int, access_log: bool) -> uvicorn.Config:
+    return uvicorn.Config(
+        create_app(config),
+        host=host,
+        port=port,
+        access_log=access_log,
+        # Our own logging setup (with the secret filter) is kept rather than replaced by uvicorn's.
+        log_config=None,
+        # Bounded lingering: a client that stops reading cannot hold a worker for ever.
+        timeout_keep_alive=5,
+    )
+
+
+def serve(config: ServerConfig, host: str = "127.0.0.1", port: int = 8750) -> None:
+    """Serve until interrupted (Ctrl+C or SIGTERM)."""
+    logs.install()
+    uvicorn.Server(_uvicorn_config(config, host, port, access_log=True)).run()
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket() as probe:
+        probe.bind((host, 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextmanager
+def running_server(config: ServerConfig, host: str = "127.0.0.1", port: int | None = None) -> Iterator[str]:
+    """A server on a free loopback port in a background thread; yields its base URL, stops on exit."""
+    logs.install()
+    port = port or free_port(host)
+    server = uvicorn.Server(_uvicorn_config(config, host, port, access_log=True))
+    thread = threading.Thread(target=server.run, name=f"sync-server-{port}", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError(f"the sync server did not start on {host}:{port}")
+        time.sleep(0.01)
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

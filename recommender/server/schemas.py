@@ -1,0 +1,129 @@
+"""Request and response bodies of the sync API: Pydantic models, so the OpenAPI schema describes every body."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from recommender.sync.wire import ENTITIES
+
+# Largest push batch and pull page: big enough for a fast initial sync, small enough to stay under the body limit.
+MAX_PUSH_CHANGES = 5000
+MAX_PAGE_SIZE = 10_000
+
+Entity = Literal["people", "trust", "vendors", "reviews"]
+assert set(ENTITIES) == {"people", "trust", "vendors", "reviews"}
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Problem(BaseModel):
+    """Every error body: what went wrong, in plain words."""
+
+    detail: str
+
+
+class CreateGroup(Strict):
+    name: str = Field(min_length=1, max_length=200)
+    person_id: uuid.UUID = Field(description="the creator's own Person record in their directory")
+    display_name: str = Field(min_length=1, max_length=200)
+
+
+class Membership(BaseModel):
+    """What a device receives when it creates or joins a group. The token is shown only this once."""
+
+    group_id: uuid.UUID
+    group_name: str
+    member_id: uuid.UUID
+    device_id: uuid.UUID
+    token: str
+    is_admin: bool
+
+
+class CreateInvite(Strict):
+    expires_in_s: int = Field(default=7 * 24 * 3600, ge=60, le=365 * 24 * 3600)
+    max_uses: int = Field(default=1, ge=1, le=1000)
+
+
+class InviteCode(BaseModel):
+    code: str
+    expires_at: dt.datetime
+    max_uses: int
+
+
+class Join(Strict):
+    code: str = Field(min_length=1, max_length=200)
+    person_id: uuid.UUID
+    display_name: str = Field(min_length=1, max_length=200)
+
+
+class DeviceInfo(BaseModel):
+    id: uuid.UUID
+    created_at: dt.datetime
+    revoked: bool
+
+
+class MemberInfo(BaseModel):
+    id: uuid.UUID
+    person_id: uuid.UUID
+    display_name: str
+    is_admin: bool
+    devices: list[DeviceInfo]
+
+
+class Members(BaseModel):
+    group_id: uuid.UUID
+    group_name: str
+    members: list[MemberInfo]
+
+
+class Change(Strict):
+    """One field of one record; ``value`` is the field encoded as JSON (ids and dates as text)."""
+
+    entity: Entity
+    record_id: uuid.UUID
+    field: str = Field(pattern=r"^[a-z_]{1,64}$")
+    value: Any = None
+    stamp: str = Field(max_length=64, description="hybrid clock stamp: 15-digit ms, 6-digit counter, device id")
+
+
+class Push(Strict):
+    changes: list[Change] = Field(max_length=MAX_PUSH_CHANGES)
+
+
+class Clamped(BaseModel):
+    index: int = Field(description="position of the change in the pushed batch")
+    stamp: str = Field(description="the stamp the server stored instead of one too far in the future")
+
+
+class PushResult(BaseModel):
+    accepted: int = Field(description="changes new to the server")
+    duplicates: int = Field(description="changes the server already had (a re-sent batch)")
+    last_seq: int
+    clamped: list[Clamped]
+
+
+class Rejected(BaseModel):
+    index: int
+    reason: str
+
+
+class PushRejected(BaseModel):
+    """A push refused as a whole (nothing stored): the changes at these positions may not be written by you."""
+
+    detail: str
+    rejected: list[Rejected]
+
+
+class PullPage(BaseModel):
+    """A page of a group's feed. Each change is ``[seq, entity, record_id, field, value, stamp]``."""
+
+    changes: list[tuple[int, str, str, str, Any, str]]
+    next_since: int = Field(description="the cursor to store with these changes and send next time")
+    last_seq: int = Field(description="the newest sequence number in the group when the page was read")
+    has_more: bool

@@ -1,0 +1,221 @@
+"""HTTP client for a sync server: retries with backoff, refuses plain HTTP off this machine, plain-word errors.
+
+The transport is an ordinary ``requests.Session``: tests and benchmarks mount their own adapters on it to lose
+requests or responses, and pass ``sleep`` to skip the waits.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import random
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+
+from recommender.sync.wire import WireChange
+
+logger = logging.getLogger(__name__)
+
+# Statuses worth retrying: the server (or a proxy in front of it) is busy, restarting, or asks us to slow down.
+_RETRY_STATUSES = frozenset({429, 502, 503, 504})
+
+
+class SyncError(Exception):
+    """An expected sync failure, in plain words (server unreachable, access refused, bad answer)."""
+
+    def __init__(self, message: str, status: int | None = None, body: Any = None):
+        super().__init__(message)
+        self.status = status
+        self.body = body
+
+
+class InsecureServerError(SyncError):
+    """Plain HTTP to another machine would expose the device token; refused unless explicitly allowed."""
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Exponential backoff with full jitter: waits up to base * 2**attempt, capped, for ``attempts`` tries."""
+
+    attempts: int = 5
+    base_s: float = 0.25
+    cap_s: float = 8.0
+
+    def delay(self, attempt: int, rng: random.Random) -> float:
+        return rng.uniform(0, min(self.cap_s, self.base_s * 2**attempt))
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    changes: list[list[Any]]
+    next_since: int
+    last_seq: int
+    has_more: bool
+
+
+def check_server_url(url: str, *, allow_insecure: bool = False) -> str:
+    """The normalised base URL; plain HTTP only to this machine unless ``allow_insecure``."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise SyncError(f"not a server address: {url!r} (expected e.g. https://sync.example.org)")
+    if parts.scheme == "http" and not allow_insecure and not _is_loopback(parts.hostname):
+        raise InsecureServerError(
+            f"refusing plain HTTP to {parts.hostname}: anyone on the network could read the group's data and "
+            "your device token. Use https://, or allow it explicitly (--allow-insecure-http)."
+        )
+    return url.strip().rstrip("/")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class SyncClient:
+    """One sync server, optionally signed in with a device token."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        allow_insecure: bool = False,
+        session: requests.Session | None = None,
+        retry: RetryPolicy | None = None,
+        timeout_s: float = 30.0,
+        sleep: Callable[[float], None] = time.sleep,
+        rng: random.Random | None = None,
+    ):
+        self.base_url = check_server_url(base_url, allow_insecure=allow_insecure)
+        self.allow_insecure = allow_insecure
+        self.token = token
+        self.session = session or requests.Session()
+        self.retry = retry or RetryPolicy()
+        self.timeout_s = timeout_s
+        self._sleep = sleep
+        self._rng = rng or random.Random()
+
+    def close(self) -> None:
+        self.session.close()
+
+    # Groups and access
+
+    def create_group(self, name: str, person_id: uuid.UUID, display_name: str) -> dict[str, Any]:
+        body = {"name": name, "person_id": str(person_id), "display_name": display_name}
+        return self._json("POST", "/v1/groups", body, retry_safe=False)
+
+    def join(self, code: str, person_id: uuid.UUID, display_name: str) -> dict[str, Any]:
+        body = {"code": code, "person_id": str(person_id), "display_name": display_name}
+        return self._json("POST", "/v1/join", body, retry_safe=False)
+
+    def create_invite(self, group_id: uuid.UUID, expires_in_s: int, max_uses: int) -> dict[str, Any]:
+        body = {"expires_in_s": expires_in_s, "max_uses": max_uses}
+        return self._json("POST", f"/v1/groups/{group_id}/invites", body, retry_safe=False)
+
+    def members(self, group_id: uuid.UUID) -> dict[str, Any]:
+        return self._json("GET", f"/v1/groups/{group_id}/members")
+
+    def remove_member(self, group_id: uuid.UUID, member_id: uuid.UUID) -> None:
+        self._request("DELETE", f"/v1/groups/{group_id}/members/{member_id}")
+
+    def revoke_device(self, group_id: uuid.UUID, device_id: uuid.UUID) -> None:
+        self._request("DELETE", f"/v1/groups/{group_id}/devices/{device_id}")
+
+    # The change feed
+
+    def push(self, group_id: uuid.UUID, changes: Sequence[WireChange]) -> dict[str, Any]:
+        """Send a batch; safe to repeat (the server stores each change once)."""
+        return self._json("POST", f"/v1/groups/{group_id}/changes", {"changes": [c.to_json() for c in changes]})
+
+    def pull(self, group_id: uuid.UUID, since: int, limit: int | None = None) -> Page:
+        params = {"since": str(since)} | ({"limit": str(limit)} if limit else {})
+        body = self._json("GET", f"/v1/groups/{group_id}/changes", params=params)
+        try:
+            return Page(body["changes"], int(body["next_since"]), int(body["last_seq"]), bool(body["has_more"]))
+        except (KeyError, TypeError, ValueError) as error:
+            raise SyncError(f"the server sent a page this client does not understand ({error})") from error
+
+    # Plumbing
+
+    def _json(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        params: dict[str, str] | None = None,
+        retry_safe: bool = True,
+    ) -> dict[str, Any]:
+        response = self._request(method, path, body, params=params, retry_safe=retry_safe)
+        try:
+            document = response.json()
+        except ValueError as error:
+            raise SyncError(f"the server at {self.base_url} sent an answer that is not JSON") from error
+        if not isinstance(document, dict):
+            raise SyncError(f"the server at {self.base_url} sent an answer this client does not understand")
+        return document
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        params: dict[str, str] | None = None,
+        retry_safe: bool = True,
+    ) -> requests.Response:
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        attempts = self.retry.attempts if retry_safe else 1
+        for attempt in range(attempts):
+            last = attempt == attempts - 1
+            try:
+                response = self.session.request(
+                    method, self.base_url + path, json=body, params=params, headers=headers, timeout=self.timeout_s
+                )
+            except requests.RequestException as error:
+                if last:
+                    raise SyncError(f"cannot reach the sync server at {self.base_url}: {_reason(error)}") from None
+                logger.info("%s %s failed (%s); retrying", method, path, type(error).__name__)
+            else:
+                if response.status_code < 400:
+                    return response
+                if response.status_code not in _RETRY_STATUSES or last:
+                    raise _error_for(response)
+                logger.info("%s %s answered %d; retrying", method, path, response.status_code)
+            self._sleep(self.retry.delay(attempt, self._rng))
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+def _reason(error: requests.RequestException) -> str:
+    if isinstance(error, requests.Timeout):
+        return "it did not answer in time"
+    if isinstance(error, requests.ConnectionError):
+        return "no connection (is it running, and is the address right?)"
+    return type(error).__name__
+
+
+def _error_for(response: requests.Response) -> SyncError:
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    detail = body.get("detail") if isinstance(body, dict) else None
+    if isinstance(detail, list):
+        # FastAPI's validation errors: a list of {loc, msg}.
+        detail = "; ".join(
+            f"{'.'.join(str(part) for part in item.get('loc', []))}: {item.get('msg', '')}"
+            for item in detail
+            if isinstance(item, dict)
+        )
+    message = str(detail) if detail else f"the server answered {response.status_code} {response.reason}"
+    return SyncError(message, status=response.status_code, body=body)

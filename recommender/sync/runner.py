@@ -1,0 +1,155 @@
+"""One sync round with a group: push the outbox, then pull and merge everything new.
+
+``sync_group`` is what ``grapevine sync`` and the app's background sync call; it returns a :class:`SyncReport`
+with the ``Changes`` the app needs to refresh its engine.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from recommender.storage.changelog import Changes
+from recommender.storage.database import Database
+from recommender.storage.models import SyncCursor
+from recommender.sync import outbox
+from recommender.sync.apply import apply_page
+from recommender.sync.client import SyncClient, SyncError
+from recommender.sync.membership import GroupLink, load_membership
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class SyncReport:
+    """What one round did, for the CLI's summary and the app's status line."""
+
+    group_id: uuid.UUID
+    group_name: str
+    pushed: int = 0
+    duplicates: int = 0
+    clamped: int = 0
+    pulled: int = 0
+    applied: int = 0
+    superseded: int = 0
+    parked: int = 0
+    # Changes refused for good (another member's record, malformed): kept locally, no longer sent.
+    refused: list[str] = field(default_factory=list)
+    cursor: int = 0
+    pending: int = 0
+    seconds: float = 0.0
+    changes: Changes = field(default_factory=Changes)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "group_id": str(self.group_id),
+            "group": self.group_name,
+            "pushed": self.pushed,
+            "duplicates": self.duplicates,
+            "clamped": self.clamped,
+            "pulled": self.pulled,
+            "applied": self.applied,
+            "superseded": self.superseded,
+            "waiting_for_related_records": self.parked,
+            "refused": self.refused,
+            "cursor": self.cursor,
+            "pending": self.pending,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+ClientFactory = Callable[[GroupLink], SyncClient]
+
+
+def default_client(link: GroupLink) -> SyncClient:
+    return SyncClient(link.server_url, link.token, allow_insecure=link.allow_insecure)
+
+
+def sync_group(
+    db: Database,
+    group_id: uuid.UUID,
+    client: SyncClient | None = None,
+    *,
+    batch_size: int = outbox.DEFAULT_BATCH,
+    page_size: int | None = None,
+) -> SyncReport:
+    """Push this install's queued changes to the group, then pull and merge the group's new changes."""
+    started = time.perf_counter()
+    with db.read() as session:
+        link = load_membership(session, group_id)
+    if link is None:
+        raise SyncError(f"this install is not a member of group {group_id}")
+    own_client = client is None
+    client = client or default_client(link)
+    report = SyncReport(group_id, link.name)
+    try:
+        push(db, client, group_id, report, batch_size)
+        pull(db, client, group_id, report, page_size)
+    finally:
+        if own_client:
+            client.close()
+    report.pending = outbox.pending_count(db, group_id)
+    report.seconds = time.perf_counter() - started
+    logger.info("synced %s: %s", link.name, report.to_json())
+    return report
+
+
+def push(db: Database, client: SyncClient, group_id: uuid.UUID, report: SyncReport, batch_size: int) -> None:
+    while True:
+        batch = outbox.next_batch(db, group_id, batch_size)
+        if not batch.seqs:
+            return
+        invalid = outbox.invalid_changes(batch)
+        if invalid:
+            with db.write() as uow:
+                outbox.drop(uow, group_id, [seq for seq, _ in invalid])
+            report.refused += [f"change {seq}: {reason}" for seq, reason in invalid]
+            continue
+        try:
+            answer = client.push(group_id, batch.changes)
+        except SyncError as error:
+            rejected = _rejected(error)
+            if rejected is None:
+                raise
+            with db.write() as uow:
+                outbox.drop(uow, group_id, [batch.seqs[index] for index, _ in rejected])
+            report.refused += [f"{batch.changes[i].entity} {batch.changes[i].record_id}: {why}" for i, why in rejected]
+            continue
+        clamped = {batch.seqs[item["index"]]: item["stamp"] for item in answer.get("clamped", [])}
+        with db.write() as uow:
+            outbox.settle(uow, group_id, batch.seqs, clamped)
+        report.pushed += int(answer.get("accepted", 0))
+        report.duplicates += int(answer.get("duplicates", 0))
+        report.clamped += len(clamped)
+
+
+def _rejected(error: SyncError) -> list[tuple[int, str]] | None:
+    """The refused positions of a 403 push, or None for any other failure."""
+    body = error.body
+    if error.status != 403 or not isinstance(body, dict) or not isinstance(body.get("rejected"), list):
+        return None
+    return [(int(item["index"]), str(item["reason"])) for item in body["rejected"]]
+
+
+def pull(db: Database, client: SyncClient, group_id: uuid.UUID, report: SyncReport, page_size: int | None) -> None:
+    with db.read() as session:
+        cursor = session.get(SyncCursor, group_id)
+        since = cursor.pulled_seq if cursor is not None else 0
+    while True:
+        page = client.pull(group_id, since, page_size)
+        if page.changes or page.next_since != since:
+            with db.write() as uow:
+                result = apply_page(uow, group_id, page.changes, page.next_since)
+            report.pulled += result.received
+            report.applied += result.applied
+            report.superseded += result.superseded
+            report.parked += result.parked
+            report.refused += result.invalid
+            report.changes = report.changes | result.changes
+            since = page.next_since
+        report.cursor = since
+        if not page.has_more or not page.changes:
+            return

@@ -1,0 +1,112 @@
+"""The unit that travels between devices and the server: one field of one record, with its clock stamp.
+
+Client and server validate changes with the same rules, taken from the directory's own column definitions, so a
+value the server accepts is one every client can store (right type, length and range).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, Float, Integer, String, Text, Uuid
+
+from recommender.storage.changelog import synced_fields
+from recommender.storage.hlc import Stamp, StampFormatError
+from recommender.storage.models import SYNCED_MODELS
+
+ENTITIES = tuple(SYNCED_MODELS)
+# Longest accepted field and entity names on the wire (the models' are far shorter).
+NAME_PATTERN = re.compile(r"[a-z_]{1,64}")
+# Value ranges the database enforces with CHECK constraints: rejected up front so no client ever fails to store.
+_RANGES: dict[tuple[str, str], tuple[float, float]] = {
+    ("reviews", "rating"): (1, 5),
+    ("trust", "level"): (-1.0, 1.0),
+    ("vendors", "lat"): (-90.0, 90.0),
+    ("vendors", "lon"): (-180.0, 180.0),
+    ("vendors", "service_radius_km"): (0.0, 40_075.0),
+}
+_MAX_TAGS = 50
+_MAX_TAG_LENGTH = 100
+
+
+@dataclass(frozen=True, slots=True)
+class WireChange:
+    """One field change as sent and received: ``value`` is already encoded for JSON."""
+
+    entity: str
+    record_id: uuid.UUID
+    field: str
+    value: Any
+    stamp: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "entity": self.entity,
+            "record_id": str(self.record_id),
+            "field": self.field,
+            "value": self.value,
+            "stamp": self.stamp,
+        }
+
+
+def check_change(entity: str, field: str, value: Any, stamp: str) -> str | None:
+    """Why a change cannot be accepted, or None when it is valid."""
+    model = SYNCED_MODELS.get(entity)
+    if model is None:
+        return f"unknown entity {entity!r} (expected one of {', '.join(ENTITIES)})"
+    if field not in synced_fields(model):
+        return f"unknown field {field!r} of {entity}"
+    try:
+        Stamp.decode(stamp)
+    except StampFormatError as error:
+        return str(error)
+    column = model.__mapper__.columns[field]
+    if value is None:
+        return None if column.nullable else f"{entity}.{field} cannot be empty"
+    return _check_type(entity, field, column.type, value)
+
+
+def _check_type(entity: str, field: str, column_type: Any, value: Any) -> str | None:
+    where = f"{entity}.{field}"
+    if isinstance(column_type, Boolean):
+        return None if isinstance(value, bool) else f"{where} must be true or false"
+    if isinstance(column_type, Integer | Float):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return f"{where} must be a number"
+        if isinstance(column_type, Integer) and not float(value).is_integer():
+            return f"{where} must be a whole number"
+        low, high = _RANGES.get((entity, field), (-1e15, 1e15))
+        return None if low <= value <= high else f"{where} must be between {low:g} and {high:g}"
+    if isinstance(column_type, Uuid):
+        return None if _parses(uuid.UUID, value) else f"{where} must be a UUID"
+    if isinstance(column_type, Date):
+        return None if _parses(dt.date.fromisoformat, value) else f"{where} must be a date (YYYY-MM-DD)"
+    if isinstance(column_type, String | Text):
+        if not isinstance(value, str):
+            return f"{where} must be text"
+        limit = getattr(column_type, "length", None)
+        if limit is not None and len(value) > limit:
+            return f"{where} is longer than {limit} characters"
+        return None
+    if isinstance(column_type, JSON):
+        # The only JSON field is a review's tags: a short list of short texts.
+        if not isinstance(value, list) or len(value) > _MAX_TAGS:
+            return f"{where} must be a list of at most {_MAX_TAGS} texts"
+        if not all(isinstance(tag, str) and len(tag) <= _MAX_TAG_LENGTH for tag in value):
+            return f"{where} must hold texts of at most {_MAX_TAG_LENGTH} characters"
+        return None
+    return f"{where} has a type sync does not know"
+
+
+def _parses(parse: Any, value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        parse(value)
+    except ValueError:
+        return False
+    return True
