@@ -8,9 +8,11 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
+from importlib.resources import as_file, files
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Slot
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from recommender import __version__
@@ -82,6 +84,12 @@ def open_directory(path: Path | None, *, demo: bool = False) -> Directory:
         db.close()
         raise
     return Directory(db, engine, settings, first_run)
+
+
+def application_icon() -> QIcon:
+    """The desktop theme's icon for our id when installed, else the packaged SVG (wheels and bundles)."""
+    with as_file(files("resources") / "icons" / f"{DESKTOP_FILE_NAME}.svg") as svg:
+        return QIcon.fromTheme(DESKTOP_FILE_NAME, QIcon(str(svg)))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -215,6 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     QCoreApplication.setOrganizationDomain("grapevine.org")
     QCoreApplication.setApplicationVersion(__version__)
     QApplication.setDesktopFileName(DESKTOP_FILE_NAME)
+    app.setWindowIcon(application_icon())
 
     tasks = TaskRunner()
     window = MainWindow(tasks, None if args.screenshot else QSettings())

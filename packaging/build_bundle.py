@@ -1,0 +1,166 @@
+"""Build Grapevine's one-folder desktop bundle into build/bundle/grapevine, add its desktop files, smoke-test it."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+APP_ID = "org.grapevine.Grapevine"
+OUTPUT = ROOT / "build" / "bundle"
+WORK = ROOT / "build" / "pyinstaller"
+WINDOW_SIZE = (1200, 760)
+"""The main window's default size (ui/main_window.py): what ``--screenshot`` must save."""
+
+
+class SmokeTestFailed(Exception):
+    """The built bundle does not do what a user would try first."""
+
+
+def package_version() -> str:
+    """The version written in the package (the spec reads the same line)."""
+    text = (ROOT / "recommender" / "__init__.py").read_text(encoding="utf-8")
+    found = re.search(r'^__version__ = "([^"]+)"', text, re.MULTILINE)
+    if found is None:
+        raise SystemExit("build_bundle: no __version__ in recommender/__init__.py")
+    return found[1]
+
+
+def build(output: Path) -> Path:
+    """Run PyInstaller on the spec; returns the bundle folder."""
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level=WARN",
+            "--distpath",
+            str(output),
+            "--workpath",
+            str(WORK),
+            str(ROOT / "packaging" / "grapevine.spec"),
+        ],
+        check=True,
+    )
+    return output / "grapevine"
+
+
+def add_desktop_files(bundle: Path) -> None:
+    """The .desktop file, metainfo, icons and an installer beside the executable, laid out as in /usr/share."""
+    share = bundle / "share"
+    linux = ROOT / "packaging" / "linux"
+    icons = ROOT / "resources" / "icons"
+    (share / "applications").mkdir(parents=True, exist_ok=True)
+    (share / "metainfo").mkdir(parents=True, exist_ok=True)
+    shutil.copy2(linux / f"{APP_ID}.desktop", share / "applications")
+    shutil.copy2(linux / f"{APP_ID}.metainfo.xml", share / "metainfo")
+    shutil.copytree(icons / "hicolor", share / "icons" / "hicolor", dirs_exist_ok=True)
+    scalable = share / "icons" / "hicolor" / "scalable" / "apps"
+    symbolic = share / "icons" / "hicolor" / "symbolic" / "apps"
+    scalable.mkdir(parents=True, exist_ok=True)
+    symbolic.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(icons / f"{APP_ID}.svg", scalable)
+    shutil.copy2(icons / f"{APP_ID}-symbolic.svg", symbolic)
+    shutil.copy2(linux / "install.sh", bundle / "install.sh")
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """Width and height from a PNG's header (its first chunk is always IHDR)."""
+    header = path.read_bytes()[:24]
+    if len(header) < 24 or header[:8] != b"\x89PNG\r\n\x1a\n" or header[12:16] != b"IHDR":
+        raise SmokeTestFailed(f"{path} is not a PNG")
+    width, height = struct.unpack(">II", header[16:24])
+    return width, height
+
+
+def run(command: list[str], environment: dict[str, str]) -> str:
+    result = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=300, check=False)
+    if result.returncode != 0:
+        raise SmokeTestFailed(f"`{' '.join(command)}` exited {result.returncode}:\n{result.stderr.strip()}")
+    return result.stdout
+
+
+def smoke_test(bundle: Path, version: str) -> None:
+    """--version, a demo database and a screenshot of the main window, from the built executable only."""
+    executable = str(bundle / "grapevine")
+    with tempfile.TemporaryDirectory(prefix="grapevine-smoke-") as folder:
+        temp = Path(folder)
+        # Nothing from the build environment may leak in: no PYTHONPATH, and the user's folders are kept out of it.
+        environment = {key: value for key, value in os.environ.items() if not key.startswith(("PYTHON", "VIRTUAL_ENV"))}
+        environment |= {
+            "QT_QPA_PLATFORM": "offscreen",
+            "HOME": str(temp / "home"),
+            "XDG_DATA_HOME": str(temp / "data"),
+            "XDG_CONFIG_HOME": str(temp / "config"),
+            "XDG_CACHE_HOME": str(temp / "cache"),
+        }
+        shown = run([executable, "--version"], environment).strip()
+        if shown != f"Grapevine {version}":
+            raise SmokeTestFailed(f"--version printed {shown!r}, expected 'Grapevine {version}'")
+        print(f"  --version: {shown}")
+        database = temp / "demo.sqlite"
+        run([executable, "demo", "--db", str(database), "--size", "small"], environment)
+        screenshot = temp / "main-window.png"
+        started = time.perf_counter()
+        run([executable, "--db", str(database), "--screenshot", str(screenshot)], environment)
+        elapsed = time.perf_counter() - started
+        if not screenshot.is_file() or screenshot.stat().st_size == 0:
+            raise SmokeTestFailed("--screenshot wrote no image")
+        size = png_size(screenshot)
+        if size != WINDOW_SIZE:
+            raise SmokeTestFailed(f"--screenshot saved {size[0]}x{size[1]}, expected {WINDOW_SIZE[0]}x{WINDOW_SIZE[1]}")
+        print(f"  --screenshot: {size[0]}x{size[1]}, {screenshot.stat().st_size:,} bytes in {elapsed:.1f} s")
+
+
+def folder_size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file() and not path.is_symlink())
+
+
+def archive(bundle: Path, version: str) -> Path:
+    """A tarball to hand out: grapevine-VERSION-linux-MACHINE.tar.gz with one grapevine/ folder inside."""
+    target = bundle.parent / f"grapevine-{version}-linux-{platform.machine()}.tar.gz"
+    with tarfile.open(target, "w:gz") as tar:
+        tar.add(bundle, arcname="grapevine")
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--output", type=Path, default=OUTPUT, help="where the bundle goes (default: build/bundle)")
+    parser.add_argument("--skip-build", action="store_true", help="only smoke-test the bundle already built")
+    parser.add_argument("--archive", action="store_true", help="also pack the bundle into a .tar.gz")
+    args = parser.parse_args(argv)
+    version = package_version()
+    bundle = args.output / "grapevine"
+    if not args.skip_build:
+        print(f"Building the Grapevine {version} bundle in {bundle}")
+        started = time.perf_counter()
+        bundle = build(args.output)
+        add_desktop_files(bundle)
+        print(f"  built in {time.perf_counter() - started:.0f} s, {folder_size(bundle) / 1e6:.0f} MB")
+    print("Smoke-testing the bundle")
+    try:
+        smoke_test(bundle, version)
+    except SmokeTestFailed as error:
+        print(f"build_bundle: smoke test failed: {error}", file=sys.stderr)
+        return 1
+    if args.archive:
+        packed = archive(bundle, version)
+        print(f"  archive: {packed} ({packed.stat().st_size / 1e6:.0f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
