@@ -548,7 +548,7 @@
     <message>
         <location line="+1"/>
         <source>near home (or type coordinates)</source>
-        <translation>bei mir zu Hause (oder Koordinaten eingeben)</translation>
+        <translation>Zuhause (oder Koordinaten)</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1135,7 +1135,7 @@
     <message>
         <location line="+1"/>
         <source>Rating</source>
-        <translation>Bewertung</translation>
+        <translation>Sterne</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1416,7 +1416,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/app.py" line="+156"/>
+        <location filename="../../ui/app.py" line="+162"/>
         <source>Cannot open the directory: {error}</source>
         <translation>Das Verzeichnis kann nicht geöffnet werden: {error}</translation>
     </message>

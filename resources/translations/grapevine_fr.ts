@@ -548,7 +548,7 @@
     <message>
         <location line="+1"/>
         <source>near home (or type coordinates)</source>
-        <translation>autour de chez moi (ou saisir des coordonnées)</translation>
+        <translation>chez moi (ou coordonnées)</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1416,7 +1416,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/app.py" line="+156"/>
+        <location filename="../../ui/app.py" line="+162"/>
         <source>Cannot open the directory: {error}</source>
         <translation>Impossible d’ouvrir l’annuaire&#xa0;: {error}</translation>
     </message>

@@ -197,7 +197,7 @@ def test_german_quick_picks_still_find_their_category(german_window: tuple[MainW
         top_category = model.index(0, Column.CATEGORY).data()
         assert top_category == category_label(key) == button.text()
     header = [model.headerData(column, Qt.Orientation.Horizontal) for column in Column]
-    assert header == ["Name", "Kategorie", "Bewertung", "Warum", "Entfernung"]
+    assert header == ["Name", "Kategorie", "Sterne", "Warum", "Entfernung"]
 
 
 def test_qt_own_buttons_and_numbers_follow_the_language(german: Language, qtbot: QtBot) -> None:
