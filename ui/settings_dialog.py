@@ -122,7 +122,8 @@ class SettingsDialog(QDialog):
         ):
             widget.setAccessibleName(self._labels[key])
             widget.setToolTip(setting(key).description)
-            form.addRow(f"{self._labels[key]}:", widget)
+            # Some languages space the colon ("Thème :"), so the label with its colon is translated whole.
+            form.addRow(self.tr("{setting}:").format(setting=self._labels[key]), widget)
 
         self.radius_table = QTableWidget(len(self.taxonomy), 3, self)
         self.radius_table.setAccessibleName(self.tr("Distance that counts as near, per category"))

@@ -1343,7 +1343,12 @@
         <translation>Zuhause</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
+        <source>{setting}:</source>
+        <translation>{setting}:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Distance that counts as near, per category</source>
         <translation>Entfernung, die als nah gilt, je Kategorie</translation>
     </message>

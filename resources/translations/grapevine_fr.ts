@@ -1343,7 +1343,12 @@
         <translation>Domicile</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
+        <source>{setting}:</source>
+        <translation>{setting} :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Distance that counts as near, per category</source>
         <translation>Distance considérée comme proche, par catégorie</translation>
     </message>
