@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from recommender import __version__
-from recommender.cli import bench_command, directory_commands, eval_command, search_command
+from recommender.cli import bench_command, directory_commands, eval_command, search_command, sync_commands
 from recommender.cli.common import CommandFailed
 from recommender.directory.errors import DirectoryError
 from recommender.importers.report import ImportFailed
@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     search_command.register(commands)
     eval_command.register(commands)
     bench_command.register(commands)
+    sync_commands.register(commands)
     return parser
 
 
