@@ -1345,7 +1345,7 @@
     <message>
         <location line="+11"/>
         <source>{setting}:</source>
-        <translation>{setting} :</translation>
+        <translation>{setting}&#xa0;:</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -123,6 +123,9 @@ def test_translations_keep_placeholders_and_accelerators(update_script: ModuleTy
                 # Category labels are plain text ("Painter & decorator"), never a widget's mnemonic.
                 if name != "Category" and ("&" in source.replace("&&", "")) != ("&" in form.replace("&&", "")):
                     broken.append(f"{name}: {source!r} → {form!r} (keyboard accelerator)")
+                # French spaces : ; ? ! with a no-break space, so the mark never wraps onto a line of its own.
+                if language == "fr" and re.search(r" [:;?!]", form):
+                    broken.append(f"{name}: {source!r} → {form!r} (breakable space before punctuation)")
     assert not broken, broken
 
 
