@@ -66,6 +66,8 @@ def read_osm(path: Path, progress: Progress = no_progress) -> OsmExtract:
         return taxonomy.match_osm(tags) is not None
 
     with OsmStream(path) as stream:
+        if stream.size == 0:
+            raise ImportFailed(path, "the file is empty")
         kind = stream.sniff()
         if kind is OsmFormat.PBF and stream.compression.value:
             raise _not_osm(path, f"a {stream.compression.value}-packed PBF file (unpack it first)")

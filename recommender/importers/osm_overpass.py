@@ -42,9 +42,13 @@ def _load(stream: OsmStream, progress: Progress) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        message = "the file ends in the middle of the data (cut short?)" if error.pos >= len(text.rstrip()) else ""
-        message = message or f"not valid JSON ({error.msg})"
-        raise ImportFailed(stream.path, f"{message} at column {error.colno}", line=error.lineno) from None
+        ending = text.rstrip()
+        if ending and ending[-1] not in "}]":
+            # A JSON document ends with its closing bracket; without one the file stops before the data does.
+            line = ending.count("\n") + 1
+            raise ImportFailed(stream.path, "the file ends in the middle of the data (cut short?)", line=line) from None
+        message = f"not valid JSON ({error.msg}) at column {error.colno}"
+        raise ImportFailed(stream.path, message, line=error.lineno) from None
 
 
 def _elements(stream: OsmStream, document: Any) -> list[Any]:

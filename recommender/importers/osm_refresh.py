@@ -61,13 +61,10 @@ class ImportOwnership:
 
     def owned_fields(self, vendor_id: uuid.UUID, fields: Iterable[str]) -> set[str]:
         """Those of ``fields`` the import may overwrite."""
-        stamps = dict(
-            self._session.execute(
-                select(FieldVersion.field, FieldVersion.stamp).where(
-                    FieldVersion.entity == "vendors", FieldVersion.record_id == vendor_id
-                )
-            ).tuples()
+        query = select(FieldVersion.field, FieldVersion.stamp).where(
+            FieldVersion.entity == "vendors", FieldVersion.record_id == vendor_id
         )
+        stamps: dict[str, str] = dict(self._session.execute(query).all())
         created = stamps.get(_CREATION_FIELD)
         owned = {field for field in fields if self._written_by_import(stamps.get(field), created)}
         if any(field in owned for field in _PAIRED) and not all(

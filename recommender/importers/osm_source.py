@@ -69,16 +69,20 @@ class OsmStream:
             raise ImportFailed(path, f"cannot read the file ({error.strerror})") from None
         self._counter = _CountingReader(self._file)
         raw = io.BufferedReader(self._counter, CHUNK_SIZE)
-        magic = raw.peek(4)[:4]
         self.compression = Compression.NONE
         self._stream: io.BufferedIOBase = raw
-        if magic.startswith(_GZIP_MAGIC):
-            self.compression = Compression.GZIP
-            self._stream = gzip.GzipFile(fileobj=raw, mode="rb")
-        elif magic.startswith(_BZIP2_MAGIC):
-            self.compression = Compression.BZIP2
-            self._stream = bz2.BZ2File(raw, mode="rb")
-        self._head = self.read(64)
+        try:
+            magic = raw.peek(4)[:4]
+            if magic.startswith(_GZIP_MAGIC):
+                self.compression = Compression.GZIP
+                self._stream = gzip.GzipFile(fileobj=raw, mode="rb")
+            elif magic.startswith(_BZIP2_MAGIC):
+                self.compression = Compression.BZIP2
+                self._stream = bz2.BZ2File(raw, mode="rb")
+            self._head = self.read(64)
+        except BaseException:
+            self.close()
+            raise
 
     @property
     def position(self) -> int:

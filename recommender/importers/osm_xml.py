@@ -81,7 +81,8 @@ class _XmlPass:
             self._parser.Parse(chunk, final)
         except xml.parsers.expat.ExpatError as error:
             message = xml.parsers.expat.errors.messages[error.code]
-            if error.code == xml.parsers.expat.errors.codes["no element found"] and self._root_seen:
+            if final and self._root_seen:
+                # Everything read so far was well-formed: the file stops before the data does.
                 message = "the file ends in the middle of the data (cut short?)"
             elif error.code in _ENCODING_ERRORS and not _is_utf8(chunk):
                 message = f"{message}: the text is not UTF-8 as the file declares (saved in another encoding?)"
