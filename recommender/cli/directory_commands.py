@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import uuid
 from pathlib import Path
 from typing import Any
 
 from recommender.cli.common import CommandFailed, add_db_option, open_database
 from recommender.demo import DemoTargetNotEmptyError, generate_demo
 from recommender.exporters.json_export import export_json
+from recommender.exporters.vcard_export import export_vcard
 from recommender.importers.registry import ImportOptions, importers
 from recommender.importers.report import ImportReport
 from recommender.storage.database import Database
@@ -42,9 +44,17 @@ def register(commands: Any) -> None:
     importer.set_defaults(run=run_import)
 
     exporter = commands.add_parser("export", help="export the directory to a file")
-    exporter.add_argument("format", choices=("json",))
+    exporter.add_argument("format", choices=("json", "vcard"))
     exporter.add_argument("file", type=Path)
     add_db_option(exporter)
+    exporter.add_argument(
+        "--vendor",
+        action="append",
+        default=[],
+        type=uuid.UUID,
+        metavar="ID",
+        help="vcard: vendor to export (repeatable)",
+    )
     exporter.set_defaults(run=run_export)
 
 
@@ -96,7 +106,24 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_export_vcard(args: argparse.Namespace) -> int:
+    if not args.vendor:
+        raise CommandFailed("export vcard: name the vendor to export with --vendor ID")
+    database = open_database(args)
+    try:
+        with database.read() as session:
+            vendors = export_vcard(session, args.vendor, args.file)
+    except OSError as error:
+        raise CommandFailed(f"cannot write {args.file}: {error.strerror}") from None
+    finally:
+        database.close()
+    print(f"Exported {', '.join(vendor.name for vendor in vendors)} to {args.file}")
+    return 0
+
+
 def run_export(args: argparse.Namespace) -> int:
+    if args.format == "vcard":
+        return run_export_vcard(args)
     database = open_database(args)
     try:
         with database.read() as session:

@@ -131,7 +131,9 @@ def _email_text(prop: Property) -> str | None:
 
 
 def _address_text(prop: Property) -> str | None:
-    return _clean("\n".join(part for part in prop.parts if part.strip()))
+    """Components joined with commas; line breaks inside one (a street on two lines) are kept as written."""
+    parts = ["\n".join(line.strip() for line in part.splitlines() if line.strip()) for part in prop.parts]
+    return ", ".join(part for part in parts if part) or None
 
 
 def _geo(card: Card) -> tuple[str, str] | None:

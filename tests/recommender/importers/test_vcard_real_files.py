@@ -83,7 +83,7 @@ def test_umlauts_quoted_printable_and_multi_line_2_1_addresses(vcard_data: Path)
     labels = [prop.text for prop in card.all("LABEL")]
     assert labels[0] == "100 Waters Edge\r\nBaytown, LA 30314\r\nUnited States of America"
     (brevern,) = contacts(vcard_data / "aosp_v21_adr_multiple_line.vcf")
-    assert brevern.addresses[1] == "Hermann v. Brevern, 9999999, Packstation 999, Hamburg, 99999, Deutschland"
+    assert brevern.addresses[1] == "Hermann v. Brevern\n9999999\nPackstation 999, Hamburg, 99999, Deutschland"
 
 
 def test_the_same_card_as_vcard_jcard_and_xcard_reads_the_same(vcard_data: Path) -> None:
