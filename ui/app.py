@@ -20,6 +20,7 @@ from recommender.demo.generator import DemoTargetNotEmptyError, generate_demo
 from recommender.directory.people import find_me
 from recommender.directory.vendors import count_vendors
 from recommender.engine.recommender import Recommender
+from recommender.engine.snapshot_cache import SnapshotCache
 from recommender.geo.geocoder import Geocoder
 from recommender.settings import Settings, load_settings
 from recommender.storage.database import Database, DatabaseError, default_database_path
@@ -61,6 +62,7 @@ def load_engine(db: Database, settings: Settings) -> Recommender:
         trust_settings=settings.trust_settings(),
         score_settings=settings.score_settings(),
         radius_overrides=dict(settings.category_radius_km),
+        cache=SnapshotCache.for_database(db),
     )
     # Pay for the index and trust views now, off the GUI thread, rather than on the first keystroke.
     engine.warm()
