@@ -1,0 +1,66 @@
+"""The real-world bar: values from opening_hours.js's own test suite, read in place from ../shared/data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from recommender.hours import HoursSyntaxError, parse, read_hours
+
+from .conftest import Corpus
+
+
+def _readable(values: list[str]) -> list[bool]:
+    results = []
+    for value in values:
+        try:
+            parse(value)
+        except HoursSyntaxError:
+            results.append(False)
+        else:
+            results.append(True)
+    return results
+
+
+def test_reads_at_least_95_percent_of_the_values_opening_hours_js_accepts(opening_hours_js: Corpus) -> None:
+    accepted = opening_hours_js.accepted
+    assert len(accepted) > 800, "the log should hold the 860-odd values opening_hours.js reads"
+    records = _readable(accepted)
+    distinct = sorted(set(accepted))
+    distinct_read = _readable(distinct)
+    share = sum(records) / len(records)
+    distinct_share = sum(distinct_read) / len(distinct)
+    print(
+        f"\nopening_hours.js accepts {len(records)} values ({len(distinct)} distinct); "
+        f"we read {sum(records)} = {share:.2%} ({sum(distinct_read)} distinct = {distinct_share:.2%})"
+    )
+    unread = [value for value, ok in zip(distinct, distinct_read, strict=True) if not ok]
+    assert share >= 0.95, unread
+    assert distinct_share >= 0.95, unread
+
+
+def test_rejects_most_values_opening_hours_js_rejects(opening_hours_js: Corpus) -> None:
+    # Some of these fail there only for reasons outside the value (a wrong constructor argument, a missing
+    # country for PH): those are fine to read. Most are malformed and must not be silently accepted.
+    rejected = opening_hours_js.rejected
+    refused = [not ok for ok in _readable(rejected)]
+    share = sum(refused) / len(refused)
+    print(f"\nopening_hours.js rejects {len(rejected)} values; we reject {sum(refused)} = {share:.2%}")
+    assert share >= 0.65
+
+
+def test_every_readable_value_answers_every_question(opening_hours_js: Corpus) -> None:
+    """No readable value may crash evaluation, and answers must hang together (no state change skipped)."""
+    moments = [dt.datetime(2024, 2, 29, 23, 30), dt.datetime(2025, 12, 24, 11, 15)]
+    for value in sorted(set(opening_hours_js.accepted)):
+        reading = read_hours(value)
+        if not reading.readable:
+            continue
+        hours = reading.hours  # type: ignore[union-attr]
+        for at in moments:
+            state = hours.is_open(at)
+            change = hours.next_change(at)
+            if change is not None:
+                assert change > at, value
+                assert hours.is_open(change) != state, value
+            assert len(hours.week_table(at.date())) == 7
+            assert hours.describe_today(at)
