@@ -37,23 +37,31 @@ def package_version() -> str:
 
 
 def build(output: Path) -> Path:
-    """Run PyInstaller on the spec; returns the bundle folder."""
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "PyInstaller",
-            "--noconfirm",
-            "--clean",
-            "--log-level=WARN",
-            "--distpath",
-            str(output),
-            "--workpath",
-            str(WORK),
-            str(ROOT / "packaging" / "grapevine.spec"),
-        ],
-        check=True,
-    )
+    """Run PyInstaller on the spec (its chatter goes to a log, shown if it fails); returns the bundle folder."""
+    WORK.mkdir(parents=True, exist_ok=True)
+    log = WORK / "pyinstaller.log"
+    with log.open("w", encoding="utf-8") as sink:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "PyInstaller",
+                "--noconfirm",
+                "--clean",
+                "--log-level=WARN",
+                "--distpath",
+                str(output),
+                "--workpath",
+                str(WORK),
+                str(ROOT / "packaging" / "grapevine.spec"),
+            ],
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            check=False,
+        )
+    if result.returncode != 0:
+        print("\n".join(log.read_text(encoding="utf-8").splitlines()[-40:]), file=sys.stderr)
+        raise SystemExit(f"build_bundle: PyInstaller failed (exit {result.returncode}); full log in {log}")
     return output / "grapevine"
 
 
