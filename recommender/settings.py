@@ -61,6 +61,8 @@ class Setting:
             return value
         if self.type is dict:
             return _radius_overrides(self.key, value)
+        if self.type is str:
+            return _tile_text(self.key, value)
         return _number(self.key, value, self.type, self.low, self.high)
 
 
@@ -71,6 +73,14 @@ REGISTRY: tuple[Setting, ...] = (
     Setting("rating_weight", float, 0.5, "The share of a vendor's score from its rating; the rest is nearness.", 0, 1),
     Setting("category_radius_km", dict, {}, "Per-category distance (km) that still counts as near, by key."),
     Setting("theme", str, "system", "The colour scheme: follow the system, or always light or dark.", choices=THEMES),
+    Setting(
+        "tile_url",
+        str,
+        "",
+        "Street map tiles: a tile server address with {z}, {x} and {y}, e.g. https://tile.example.org/{z}/{x}/{y}.png"
+        " (empty: the map shows pins without streets). Tiles are kept on disk for offline use.",
+    ),
+    Setting("tile_attribution", str, "", "The credit the tile server asks to show on the map."),
 )
 _BY_KEY = {setting.key: setting for setting in REGISTRY}
 
@@ -94,6 +104,8 @@ class Settings:
     # (category key, radius in km) pairs sorted by key: a tuple keeps the record immutable and hashable.
     category_radius_km: tuple[tuple[str, float], ...] = ()
     theme: str = "system"
+    tile_url: str = ""
+    tile_attribution: str = ""
 
     def __post_init__(self) -> None:
         for field in fields(self):
@@ -188,3 +200,20 @@ def _radius_overrides(key: str, value: Any) -> dict[str, float]:
             raise ValidationError(key, ErrorCode.UNKNOWN_CATEGORY, category, suggestion="")
         checked[category] = float(_number(f"{key}.{category}", radius, float, low, high))
     return checked
+
+
+TILE_TEXT_LIMIT = 300
+
+
+def _tile_text(key: str, value: Any) -> str:
+    """A tile server template (http(s) with {z}, {x} and {y}) or its credit line; empty turns tiles off."""
+    if not isinstance(value, str):
+        raise ValidationError(key, ErrorCode.BAD_FORMAT, value, kind="text")
+    text = value.strip()
+    if len(text) > TILE_TEXT_LIMIT:
+        raise ValidationError(key, ErrorCode.TOO_LONG, text, limit=TILE_TEXT_LIMIT)
+    if key == "tile_url" and text:
+        parts_missing = [part for part in ("{z}", "{x}", "{y}") if part not in text]
+        if not text.startswith(("https://", "http://")) or parts_missing:
+            raise ValidationError(key, ErrorCode.BAD_FORMAT, text, kind="tile address (http(s)://…/{z}/{x}/{y}.png)")
+    return text

@@ -12,8 +12,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from recommender.directory.people import PersonDraft, set_me
-from recommender.engine.snapshot_cache import CACHE_DIR_VARIABLE
-from recommender.storage.database import Database
+from recommender.storage.database import CACHE_DIR_VARIABLE, Database
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"

@@ -132,6 +132,7 @@ class Startup(QObject):
         if self.window.db is not None and self.window.db is not directory.db:
             self.window.db.close()  # the demo replaced the directory the welcome was shown on
         self.window.set_directory(directory.db, directory.engine)
+        self.window.set_tile_server(directory.settings.tile_url, directory.settings.tile_attribution)
         if self.theme is not None:
             self.theme.apply(directory.settings.theme)
         if self.screenshot is None:
@@ -190,6 +191,7 @@ class Startup(QObject):
     def on_settings_saved(self, settings: Settings) -> None:
         if self.theme is not None:
             self.theme.apply(settings.theme)
+        self.window.set_tile_server(settings.tile_url, settings.tile_attribution)
         if self.window.db is not None:
             self.reload(self.window.db, settings)
 

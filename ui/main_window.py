@@ -31,6 +31,7 @@ from ui.people_panel import PeoplePanel
 from ui.recommenders_view import RecommendersView
 from ui.search_bar import SearchBar
 from ui.tasks import TaskRunner
+from ui.tile_cache import TileCache
 from ui.vendor_pane import VendorDetails, VendorPane, read_vendor_details
 from ui.window_state import restore_window_state, save_window_state
 
@@ -127,6 +128,17 @@ class MainWindow(QMainWindow):
         self.search_bar.setEnabled(False)
         self.statusBar().showMessage(self.tr("Loading the neighbourhood…"))
         self.search_bar.focus_search_box()
+
+    def set_tile_server(self, url: str, attribution: str = "") -> None:
+        """Show street tiles from ``url`` (a {z}/{x}/{y} template) on the maps, cached on disk; "" turns them off."""
+        current = self.map_view.tiles
+        if current is not None and current.url_template == (url or None) and current.attribution == attribution:
+            return
+        tiles = TileCache(self.tasks, url or None, attribution=attribution, parent=self) if url else None
+        self.map_view.set_tiles(tiles)
+        self.vendor_pane.map_view.set_tiles(tiles)
+        if current is not None:
+            current.deleteLater()
 
     def set_directory(self, db: Database, engine: Recommender) -> None:
         """The directory has loaded: enable searching and show the current query's results."""

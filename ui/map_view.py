@@ -57,6 +57,24 @@ class MapView(QWidget):
 
     # Public API.
 
+    def set_tiles(self, tiles: TileCache | None) -> None:
+        """Draw street tiles from this cache (None: pins on a plain background)."""
+        if self._tiles is not None:
+            self._tiles.tile_loaded.disconnect(self._on_tiles_tile_loaded)
+        self._tiles = tiles
+        if tiles is not None:
+            tiles.tile_loaded.connect(self._on_tiles_tile_loaded)
+        self.update()
+
+    @property
+    def tiles(self) -> TileCache | None:
+        return self._tiles
+
+    def look_at(self, lat: float, lon: float) -> None:
+        """Centre the view on a place, leaving home (and its rings) where it is."""
+        self._middle = QPointF(*mercator.project(lat, lon, self._zoom))
+        self.update()
+
     def set_vendors(self, points: Sequence[MapPoint]) -> None:
         """Show these vendors (replacing any shown before)."""
         self._points = list(points)

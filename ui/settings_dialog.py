@@ -92,6 +92,8 @@ class SettingsDialog(QDialog):
             "stranger_weight": self.tr("Stranger weight"),
             "rating_weight": self.tr("Rating weight"),
             "theme": self.tr("Theme"),
+            "tile_url": self.tr("Map tiles"),
+            "tile_attribution": self.tr("Tile credit"),
         }
 
         self.home_edit = QLineEdit(self)
@@ -110,6 +112,10 @@ class SettingsDialog(QDialog):
             ("dark", self.tr("Dark")),
         ):
             self.theme_combo.addItem(label, key)
+        self.tile_url_edit = QLineEdit(self)
+        self.tile_url_edit.setPlaceholderText(self.tr("None: the map shows pins without streets"))
+        self.tile_attribution_edit = QLineEdit(self)
+        self.tile_attribution_edit.setPlaceholderText(self.tr("e.g. © OpenStreetMap contributors"))
         form = QFormLayout()
         form.addRow(self.tr("&Home:"), self.home_edit)
         self.home_edit.setAccessibleName(self.tr("Home"))
@@ -119,6 +125,8 @@ class SettingsDialog(QDialog):
             ("stranger_weight", self.stranger_edit),
             ("rating_weight", self.rating_edit),
             ("theme", self.theme_combo),
+            ("tile_url", self.tile_url_edit),
+            ("tile_attribution", self.tile_attribution_edit),
         ):
             widget.setAccessibleName(self._labels[key])
             widget.setToolTip(setting(key).description)
@@ -182,6 +190,8 @@ class SettingsDialog(QDialog):
         self.stranger_edit.setText(f"{settings.stranger_weight:g}")
         self.rating_edit.setText(f"{settings.rating_weight:g}")
         self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(settings.theme)))
+        self.tile_url_edit.setText(settings.tile_url)
+        self.tile_attribution_edit.setText(settings.tile_attribution)
         for item, category in zip(self._radius_items, self.taxonomy, strict=True):
             radius = settings.radius_km(category.key)
             item.setText("" if radius is None else f"{radius:g}")
@@ -202,6 +212,8 @@ class SettingsDialog(QDialog):
             "rating_weight": _number("rating_weight", self.rating_edit.text()),
             "category_radius_km": radii,
             "theme": self.theme_combo.currentData(),
+            "tile_url": self.tile_url_edit.text(),
+            "tile_attribution": self.tile_attribution_edit.text(),
         }
 
     def _describe(self, error: ValidationError) -> str:
@@ -216,6 +228,10 @@ class SettingsDialog(QDialog):
             return self.tr("{setting} must be between {low} and {high}.").format(setting=label, low=low, high=high)
         if error.code is ErrorCode.NOT_A_NUMBER:
             return self.tr("{setting} must be a number.").format(setting=label)
+        if key == "tile_url":
+            return self.tr("The tile address must start with https:// and contain {z}, {x} and {y}.")
+        if error.code is ErrorCode.TOO_LONG:
+            return self.tr("{setting} is too long.").format(setting=label)
         return self.tr("{setting} is not valid.").format(setting=label)
 
     @Slot()

@@ -8,13 +8,12 @@ import tempfile
 from collections import OrderedDict
 from pathlib import Path
 
-import platformdirs
 import requests
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
 from recommender.geo.geocoder import DEFAULT_USER_AGENT
-from recommender.storage.database import APP_NAME
+from recommender.storage.database import cache_dir
 from ui.tasks import TaskRunner
 
 logger = logging.getLogger(__name__)
@@ -30,7 +29,7 @@ MEMORY_TILES = 256
 
 def default_cache_dir() -> Path:
     """Where tiles are kept between runs: ``<user cache>/Grapevine/tiles``."""
-    return platformdirs.user_cache_path(APP_NAME, appauthor=False) / "tiles"
+    return cache_dir() / "tiles"
 
 
 class TileCache(QObject):
@@ -65,6 +64,10 @@ class TileCache(QObject):
         self._memory: OrderedDict[TileKey, QImage] = OrderedDict()
         self._fetching: set[TileKey] = set()
         self._failed: set[TileKey] = set()
+
+    @property
+    def url_template(self) -> str | None:
+        return self._url_template
 
     @property
     def cache_dir(self) -> Path:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QUrl, Slot
@@ -18,7 +20,13 @@ from recommender.ranking.explanation import ReviewerTerm
 from recommender.storage.database import Database
 from recommender.trust.graph import Relation
 from ui.category_names import category_label
+from ui.hours_view import hours_html
+from ui.map_points import MapPoint
+from ui.map_view import MapView
 
+# The vendor's street, with a few around it: close enough to find the door, far enough to see the way there.
+VENDOR_MAP_ZOOM = 15.0
+VENDOR_MAP_HEIGHT = 170
 # Strangers can be many; the pane names the most influential few.
 MAX_LISTED_PER_GROUP = 8
 # A review's opening words under its reviewer; the whole text belongs on a review page.
@@ -62,21 +70,27 @@ class VendorPane(QScrollArea):
         self.contact_label.linkActivated.connect(self._on_contact_label_link_activated)
         self.place_label = self._label(body, self.tr("Address or service area"))
         self.hours_label = self._label(body, self.tr("Opening hours"))
+        self.map_view = MapView(None, body)
+        self.map_view.setAccessibleName(self.tr("Where the vendor is"))
+        self.map_view.setFixedHeight(VENDOR_MAP_HEIGHT)
         self.why_label = self._label(body, self.tr("Why this rank"))
-        for label in (
+        for widget in (
             self.name_label,
             self.category_label,
             self.contact_label,
             self.place_label,
             self.hours_label,
+            self.map_view,
             self.why_label,
         ):
-            layout.addWidget(label)
+            layout.addWidget(widget)
         layout.addStretch(1)
         self.setWidget(body)
         self.vendor_id: uuid.UUID | None = None
         self._shown: tuple[Recommender, RankedVendor] | None = None
         self._review_texts: dict[uuid.UUID, str] = {}
+        self.now: Callable[[], dt.datetime] = dt.datetime.now
+        """The local time opening hours are judged at (tests set a fixed one)."""
         self.clear()
 
     @staticmethod
@@ -101,6 +115,7 @@ class VendorPane(QScrollArea):
         for label in (self.contact_label, self.place_label, self.hours_label, self.why_label):
             label.clear()
             label.hide()
+        self.map_view.hide()
 
     def show_result(self, engine: Recommender, result: RankedVendor) -> None:
         """Show what the ranking already knows; the contact details follow with :meth:`show_details`."""
@@ -113,6 +128,7 @@ class VendorPane(QScrollArea):
         self.contact_label.show()
         self.place_label.hide()
         self.hours_label.hide()
+        self.map_view.hide()
         self.why_label.setText(self._why(engine, result))
         self.why_label.show()
 
@@ -133,13 +149,25 @@ class VendorPane(QScrollArea):
         self.place_label.setText(place)
         self.place_label.setVisible(bool(place))
         if record.opening_hours:
-            hours = html.escape(record.opening_hours).replace("; ", "<br>")
-            self.hours_label.setText(f"<b>{html.escape(self.tr('Opening hours'))}</b><br>{hours}")
+            self.hours_label.setText(hours_html(record.opening_hours, self.now()))
             self.hours_label.show()
         else:
             self.hours_label.hide()
+        self._show_on_map(record, self._shown[0].home)
         self._review_texts = {review.author_id: review.text for review in details.reviews if review.text}
         self.why_label.setText(self._why(*self._shown))
+
+    def _show_on_map(self, record: VendorRecord, home: tuple[float, float] | None) -> None:
+        if record.lat is None or record.lon is None:
+            self.map_view.hide()
+            return
+        self.map_view.set_vendors([MapPoint(record.id, record.name, record.category, record.lat, record.lon)])
+        self.map_view.highlight(record.id)
+        # Home keeps its rings, so the map also tells how far it is; the view centres on the vendor.
+        self.map_view.set_centre(*(home or (record.lat, record.lon)))
+        self.map_view.set_zoom(VENDOR_MAP_ZOOM)
+        self.map_view.look_at(record.lat, record.lon)
+        self.map_view.show()
 
     def show_error(self, message: str) -> None:
         self.contact_label.setText(message)

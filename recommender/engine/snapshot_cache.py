@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import os
 import pickle
 import tempfile
 from collections.abc import Mapping
@@ -26,30 +25,18 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy.orm import Session
 
 from recommender import __version__
 from recommender.engine.snapshot import Snapshot
 from recommender.ranking.model import RatingSettings
 from recommender.search.index import SearchIndex
-from recommender.storage.database import APP_NAME, Database
+from recommender.storage.database import Database, cache_dir
 
 logger = logging.getLogger(__name__)
 
 FORMAT = 1
 """Bumped whenever what is pickled changes shape, so copies written by older code are ignored."""
-CACHE_DIR_VARIABLE = "GRAPEVINE_CACHE_DIR"
-"""Overrides the cache folder (tests, or a machine whose home is on a slow network drive)."""
-
-
-def cache_dir() -> Path:
-    configured = os.environ.get(CACHE_DIR_VARIABLE)
-    if configured:
-        return Path(configured)
-    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
-
-
 def directory_fingerprint(session: Session) -> tuple[Any, ...]:
     """What changes whenever the directory does: cheap index lookups, no table scans (~1 ms at city size)."""
     connection = session.connection()

@@ -8,6 +8,7 @@ processes write one database safely. Reads use ordinary deferred transactions an
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -33,6 +34,18 @@ BUSY_TIMEOUT_S = 30.0
 def default_database_path() -> Path:
     """The per-user database in the platform's data directory (e.g. ~/.local/share/Grapevine)."""
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / DATABASE_FILENAME
+
+
+CACHE_DIR_VARIABLE = "GRAPEVINE_CACHE_DIR"
+"""Overrides the cache folder (tests, or a machine whose home is on a slow network drive)."""
+
+
+def cache_dir() -> Path:
+    """Where copies that can be rebuilt are kept (snapshot copies, map tiles): the platform's user cache folder."""
+    configured = os.environ.get(CACHE_DIR_VARIABLE)
+    if configured:
+        return Path(configured)
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
 
 
 class DatabaseError(Exception):

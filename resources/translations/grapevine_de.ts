@@ -684,9 +684,132 @@
     </message>
 </context>
 <context>
+    <name>ImportOptionsDialog</name>
+    <message>
+        <location filename="../../ui/import_options_dialog.py" line="+37"/>
+        <source>Distrust: their reviews will be ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trust a little</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trust somewhat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trust a lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust completely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Import {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give new contacts a &amp;trust level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Business cards become vendors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None: skip them and list them in the summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category for records without one Grapevine knows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give new contacts a trust level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust level for new contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>What this trust level means</source>
+        <translation type="unfinished">Was dieser Vertrauensgrad bedeutet</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>distrust</source>
+        <translation type="unfinished">Misstrauen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>full trust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Grapevine does not know who you are yet: new contacts come in without a trust level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Businesses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business cards become vendors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Category for cards without a known one:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Listings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Category for listings Grapevine cannot place:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{words} ({level})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+59"/>
+        <location filename="../../ui/main_window.py" line="+60"/>
         <source>Grapevine</source>
         <translation>Grapevine</translation>
     </message>
@@ -731,7 +854,7 @@
         <translation>Die Nachbarschaft wird geladen…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+32"/>
         <source>{vendors} vendors · {people} people</source>
         <translation>{vendors} Anbieter · {people} Personen</translation>
     </message>
@@ -749,7 +872,7 @@
         <translation>Karte der Anbieter</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+118"/>
         <source>{0} m</source>
         <translation>{0} m</translation>
     </message>
@@ -807,6 +930,65 @@
         <location line="+1"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningHours</name>
+    <message>
+        <location filename="../../ui/hours_view.py" line="+30"/>
+        <location line="+2"/>
+        <source>{day} {time}</source>
+        <translation>{day} {time}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open now, around the clock</source>
+        <translation>Jetzt geöffnet, rund um die Uhr</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open now · until {time}</source>
+        <translation>Jetzt geöffnet · bis {time}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>May be open now</source>
+        <translation>Möglicherweise jetzt geöffnet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closed · opens {time}</source>
+        <translation>Geschlossen · öffnet {time}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{hours} (uncertain)</source>
+        <translation>{hours} (unsicher)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Opening hours</source>
+        <translation>Öffnungszeiten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Shown as entered; Grapevine could not read it ({reason}).</source>
+        <translation>Wie eingegeben angezeigt; Grapevine konnte es nicht lesen ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Hours may differ on public holidays.</source>
+        <translation>An Feiertagen können die Zeiten abweichen.</translation>
     </message>
 </context>
 <context>
@@ -1308,6 +1490,16 @@
         <translation>Erscheinungsbild</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Map tiles</source>
+        <translation>Kartenkacheln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tile credit</source>
+        <translation>Kachel-Nachweis</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>An address, or coordinates such as 52.2053, 0.1218</source>
         <translation>Eine Adresse oder Koordinaten wie 52.2053, 0.1218</translation>
@@ -1334,6 +1526,16 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>None: the map shows pins without streets</source>
+        <translation>Keine: die Karte zeigt Stecknadeln ohne Straßen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. © OpenStreetMap contributors</source>
+        <translation>z. B. © OpenStreetMap-Mitwirkende</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Home:</source>
         <translation>&amp;Zuhause:</translation>
     </message>
@@ -1343,7 +1545,7 @@
         <translation>Zuhause</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>{setting}:</source>
         <translation>{setting}:</translation>
     </message>
@@ -1378,7 +1580,7 @@
         <translation>Entfernung, die noch als nah gilt (leer lassen für den Standardwert):</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+59"/>
         <source>The radius for {category}</source>
         <translation>Der Umkreis für {category}</translation>
     </message>
@@ -1391,6 +1593,16 @@
         <location line="+2"/>
         <source>{setting} must be a number.</source>
         <translation>{setting} muss eine Zahl sein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The tile address must start with https:// and contain {z}, {x} and {y}.</source>
+        <translation>Die Kacheladresse muss mit https:// beginnen und {z}, {x} und {y} enthalten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{setting} is too long.</source>
+        <translation>{setting} ist zu lang.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1421,7 +1633,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/app.py" line="+162"/>
+        <location filename="../../ui/app.py" line="+163"/>
         <source>Cannot open the directory: {error}</source>
         <translation>Das Verzeichnis kann nicht geöffnet werden: {error}</translation>
     </message>
@@ -1634,7 +1846,7 @@
 <context>
     <name>VendorPane</name>
     <message>
-        <location filename="../../ui/vendor_pane.py" line="+49"/>
+        <location filename="../../ui/vendor_pane.py" line="+57"/>
         <source>Vendor details</source>
         <translation>Anbieterdetails</translation>
     </message>
@@ -1664,27 +1876,32 @@
         <translation>Öffnungszeiten</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Where the vendor is</source>
+        <translation>Wo der Anbieter ist</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Why this rank</source>
         <translation>Warum dieser Rang</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Pick a result to see who recommends it and how to reach it.</source>
         <translation>Wählen Sie ein Ergebnis, um zu sehen, wer es empfiehlt und wie Sie es erreichen.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Loading contact details…</source>
         <translation>Kontaktdaten werden geladen…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>No contact details yet.</source>
         <translation>Noch keine Kontaktdaten.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+34"/>
         <source>Serves {area} (within {km:.0f} km)</source>
         <translation>Kommt nach {area} (im Umkreis von {km:.0f} km)</translation>
     </message>

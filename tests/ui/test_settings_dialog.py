@@ -90,3 +90,22 @@ def test_typed_coordinates_change_home(qtbot: QtBot, tasks: TaskRunner, me_db: D
         home = get_home(session)
     assert home is not None and home.point == (52.2, 0.12)
     assert _stored(me_db).rating_weight == 0.8
+
+
+def test_a_tile_server_is_saved_and_a_bad_address_is_refused(qtbot: QtBot, tasks: TaskRunner, me_db: Database) -> None:
+    dialog = _dialog(qtbot, tasks, me_db)
+    _retype(qtbot, dialog.tile_url_edit, "https://tiles.example.org/{z}/{x}.png")
+    with qtbot.assertNotEmitted(dialog.settings_saved, wait=100):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.message == "The tile address must start with https:// and contain {z}, {x} and {y}."
+    assert _stored(me_db).tile_url == ""
+
+    _retype(qtbot, dialog.tile_url_edit, "https://tiles.example.org/{z}/{x}/{y}.png")
+    _retype(qtbot, dialog.tile_attribution_edit, "© Example tiles")
+    with qtbot.waitSignal(dialog.settings_saved, timeout=5000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    stored = _stored(me_db)
+    assert (stored.tile_url, stored.tile_attribution) == (
+        "https://tiles.example.org/{z}/{x}/{y}.png",
+        "© Example tiles",
+    )

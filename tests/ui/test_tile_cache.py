@@ -14,6 +14,8 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
+from recommender.storage.database import CACHE_DIR_VARIABLE
+from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 from ui.tile_cache import TileCache, default_cache_dir
 
@@ -145,5 +147,24 @@ def test_template_must_name_every_coordinate(tasks: TaskRunner, tmp_path: Path) 
         TileCache(tasks, "https://tile.example/{z}/{x}.png", cache_dir=tmp_path)
 
 
-def test_default_cache_dir_is_under_the_user_cache() -> None:
+def test_default_cache_dir_is_under_the_user_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv(CACHE_DIR_VARIABLE, raising=False)
     assert default_cache_dir().parts[-2:] == ("Grapevine", "tiles")
+    monkeypatch.setenv(CACHE_DIR_VARIABLE, str(tmp_path))
+    assert default_cache_dir() == tmp_path / "tiles"
+
+
+def test_tile_server_from_settings_draws_streets_on_both_maps(
+    qtbot: QtBot, window: MainWindow, tile_server: TileServer
+) -> None:
+    assert window.map_view.tiles is None
+    window.set_tile_server(tile_server.url + "/{z}/{x}/{y}.png", "© Test tiles")
+    tiles = window.map_view.tiles
+    assert tiles is not None and tiles is window.vendor_pane.map_view.tiles
+    window.tabs.setCurrentWidget(window.map_view)
+    qtbot.waitUntil(lambda: tile_server.requests.total() > 0, timeout=5000)
+    qtbot.waitUntil(lambda: window.map_view.grab().toImage().pixelColor(3, 3) == TILE_COLOUR, timeout=5000)
+    # Turning tiles off again: the map falls back to its plain background.
+    window.set_tile_server("")
+    assert window.map_view.tiles is None
+    assert window.map_view.grab().toImage().pixelColor(3, 3) != TILE_COLOUR
