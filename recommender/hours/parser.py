@@ -347,7 +347,7 @@ class _Parser:
                 self.advance()
                 self.advance()
                 continue
-            if self.at(",") and self.at("num", 1) and not self.at(":", 2):
+            if self.at(",") and self.at("num", 1) and not self.at(":", 2) and not self.is_year(1):
                 self.advance()
                 continue
             return tuple(ranges)
