@@ -11,6 +11,8 @@ from xml.sax.saxutils import quoteattr
 import osmium
 import osmium.osm.mutable
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from recommender.importers.osm_elements import NodeLocations
 from recommender.importers.osm_import import read_osm
@@ -82,7 +84,8 @@ def overpass_json(elements: Iterable[Element]) -> str:
 
 
 def write_pbf(path: Path, elements: Iterable[Element]) -> Path:
-    """A real PBF file, written by libosmium."""
+    """A real PBF file, written by libosmium (which refuses to overwrite one)."""
+    path.unlink(missing_ok=True)
     writer = osmium.SimpleWriter(str(path))
     try:
         for element in elements:
@@ -187,3 +190,26 @@ def test_a_way_whose_nodes_were_clipped_off_the_extract_has_no_point(tmp_path: P
     path = tmp_path / "clipped.osm"
     path.write_text(osm_xml([Way(7, [100, 101], {"shop": "bakery", "name": "Off the edge"})]), encoding="utf-8")
     assert _points(path) == {"way/7": (None, None)}
+
+
+_TAG_TEXT = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\x00"), min_size=1, max_size=30
+).filter(lambda text: text.strip() == text)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(names=st.lists(_TAG_TEXT, min_size=1, max_size=6), extra=_TAG_TEXT)
+def test_tag_values_survive_every_format_exactly(tmp_path: Path, names: list[str], extra: str) -> None:
+    """Quotes, ampersands, angle brackets and any script reach the importer exactly as mapped."""
+    nodes: list[Element] = [
+        Node(i + 1, 10.0 + i / 100, 20.0, {"shop": "florist", "name": name, "note": extra})
+        for i, name in enumerate(names)
+    ]
+    expected = {f"node/{i + 1}": {"shop": "florist", "name": name, "note": extra} for i, name in enumerate(names)}
+    xml = tmp_path / "p.osm"
+    xml.write_text(osm_xml(nodes), encoding="utf-8")
+    overpass = tmp_path / "p.json"
+    overpass.write_text(overpass_json(nodes), encoding="utf-8")
+    pbf = write_pbf(tmp_path / "p.osm.pbf", nodes)
+    for path in (xml, overpass, pbf):
+        assert {feature.source_id: dict(feature.tags) for feature in read_osm(path).features} == expected, path.name
