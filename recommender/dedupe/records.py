@@ -1,0 +1,45 @@
+"""The light, comparable form of a vendor that duplicate detection works on (from the database or a test set)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from recommender.dedupe.keys import distinctive_key, email_key, name_tokens, phone_key, website_key
+
+
+@dataclass(frozen=True, slots=True)
+class ListingRecord:
+    """What duplicate detection knows of one vendor; the keys are computed once, when the record is made."""
+
+    id: object
+    name: str
+    category: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    phone: str | None = None
+    website: str | None = None
+    email: str | None = None
+    # How much the directory holds about this vendor: the likelier survivor of a merge has more.
+    reviews: int = 0
+    manual: bool = False
+    filled: int = 0
+    tokens: tuple[str, ...] = field(init=False)
+    key: str = field(init=False)
+    distinctive: str = field(init=False)
+    phone_key: str | None = field(init=False)
+    website_key: str | None = field(init=False)
+    email_key: str | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        # Frozen dataclasses set derived fields through object.__setattr__.
+        tokens = name_tokens(self.name)
+        object.__setattr__(self, "tokens", tokens)
+        object.__setattr__(self, "key", " ".join(tokens))
+        object.__setattr__(self, "distinctive", distinctive_key(self.tokens))
+        object.__setattr__(self, "phone_key", phone_key(self.phone))
+        object.__setattr__(self, "website_key", website_key(self.website))
+        object.__setattr__(self, "email_key", email_key(self.email))
+
+    @property
+    def located(self) -> bool:
+        return self.lat is not None and self.lon is not None
