@@ -8,9 +8,9 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QUrl, Slot
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from recommender.directory.records import ReviewRecord, VendorRecord
 from recommender.directory.reviews import reviews_for_vendor
@@ -50,6 +50,9 @@ def read_vendor_details(db: Database, vendor_id: uuid.UUID) -> VendorDetails:
 class VendorPane(QScrollArea):
     """Shows one vendor: what the ranking knew at once, then the contact details read from the database."""
 
+    save_vcard_requested = Signal(object)
+    """The user asked to save the shown vendor (its ``uuid.UUID``) as a vCard; ui/vendor_vcard.py does it."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
@@ -68,6 +71,9 @@ class VendorPane(QScrollArea):
         self.contact_label = self._label(body, self.tr("Contact details"))
         self.contact_label.setOpenExternalLinks(False)
         self.contact_label.linkActivated.connect(self._on_contact_label_link_activated)
+        self.save_vcard_button = QPushButton(self.tr("Save as vCard…"), body)
+        self.save_vcard_button.setAccessibleName(self.tr("Save this vendor as a vCard"))
+        self.save_vcard_button.clicked.connect(self._on_save_vcard_button_clicked)
         self.place_label = self._label(body, self.tr("Address or service area"))
         self.hours_label = self._label(body, self.tr("Opening hours"))
         self.map_view = MapView(None, body)
@@ -78,12 +84,14 @@ class VendorPane(QScrollArea):
             self.name_label,
             self.category_label,
             self.contact_label,
+            self.save_vcard_button,
             self.place_label,
             self.hours_label,
             self.map_view,
             self.why_label,
         ):
             layout.addWidget(widget)
+        layout.setAlignment(self.save_vcard_button, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.setWidget(body)
         self.vendor_id: uuid.UUID | None = None
@@ -116,6 +124,7 @@ class VendorPane(QScrollArea):
             label.clear()
             label.hide()
         self.map_view.hide()
+        self.save_vcard_button.hide()
 
     def show_result(self, engine: Recommender, result: RankedVendor) -> None:
         """Show what the ranking already knows; the contact details follow with :meth:`show_details`."""
@@ -126,6 +135,7 @@ class VendorPane(QScrollArea):
         self.category_label.setText(category_label(result.category))
         self.contact_label.setText(self.tr("Loading contact details…"))
         self.contact_label.show()
+        self.save_vcard_button.show()
         self.place_label.hide()
         self.hours_label.hide()
         self.map_view.hide()
@@ -235,6 +245,11 @@ class VendorPane(QScrollArea):
                 text = text[: REVIEW_EXCERPT_CHARS - 1].rstrip() + "…"
             line += f"<br><i>“{html.escape(text)}”</i>"
         return line
+
+    @Slot()
+    def _on_save_vcard_button_clicked(self) -> None:
+        if self.vendor_id is not None:
+            self.save_vcard_requested.emit(self.vendor_id)
 
     @Slot(str)
     def _on_contact_label_link_activated(self, link: str) -> None:
