@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import re
 import shutil
+import socket
 import struct
 import subprocess
 import sys
 import tarfile
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 APP_ID = "org.grapevine.Grapevine"
 OUTPUT = ROOT / "build" / "bundle"
 WORK = ROOT / "build" / "pyinstaller"
+DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+"""Loopback requests never go through a proxy configured in the environment."""
 WINDOW_SIZE = (1200, 760)
 """The main window's default size (ui/main_window.py): what ``--screenshot`` must save."""
 
@@ -101,7 +106,7 @@ def run(command: list[str], environment: dict[str, str]) -> str:
 
 
 def smoke_test(bundle: Path, version: str) -> None:
-    """--version, a demo database and a screenshot of the main window, from the built executable only."""
+    """What a user tries first, from the built executable only: the app, the CLI and the group server."""
     executable = str(bundle / "grapevine")
     with tempfile.TemporaryDirectory(prefix="grapevine-smoke-") as folder:
         temp = Path(folder)
@@ -114,22 +119,86 @@ def smoke_test(bundle: Path, version: str) -> None:
             "XDG_CONFIG_HOME": str(temp / "config"),
             "XDG_CACHE_HOME": str(temp / "cache"),
         }
-        shown = run([executable, "--version"], environment).strip()
-        if shown != f"Grapevine {version}":
-            raise SmokeTestFailed(f"--version printed {shown!r}, expected 'Grapevine {version}'")
-        print(f"  --version: {shown}")
-        database = temp / "demo.sqlite"
-        run([executable, "demo", "--db", str(database), "--size", "small"], environment)
-        screenshot = temp / "main-window.png"
+        check_version(executable, version, environment)
+        check_screenshot(executable, temp, environment)
+        check_server(executable, version, temp, environment)
+        check_postgresql_driver(executable, environment)
+
+
+def check_version(executable: str, version: str, environment: dict[str, str]) -> None:
+    shown = run([executable, "--version"], environment).strip()
+    if shown != f"Grapevine {version}":
+        raise SmokeTestFailed(f"--version printed {shown!r}, expected 'Grapevine {version}'")
+    print(f"  --version: {shown}")
+
+
+def check_screenshot(executable: str, temp: Path, environment: dict[str, str]) -> None:
+    """A demo database (migrations run from the bundle), then the main window rendered offscreen and saved."""
+    database = temp / "demo.sqlite"
+    run([executable, "demo", "--db", str(database), "--size", "small"], environment)
+    screenshot = temp / "main-window.png"
+    started = time.perf_counter()
+    run([executable, "--db", str(database), "--screenshot", str(screenshot)], environment)
+    elapsed = time.perf_counter() - started
+    if not screenshot.is_file() or screenshot.stat().st_size == 0:
+        raise SmokeTestFailed("--screenshot wrote no image")
+    size = png_size(screenshot)
+    if size != WINDOW_SIZE:
+        raise SmokeTestFailed(f"--screenshot saved {size[0]}x{size[1]}, expected {WINDOW_SIZE[0]}x{WINDOW_SIZE[1]}")
+    print(f"  --screenshot: {size[0]}x{size[1]}, {screenshot.stat().st_size:,} bytes in {elapsed:.1f} s")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def check_server(executable: str, version: str, temp: Path, environment: dict[str, str]) -> None:
+    """`grapevine serve` on a free loopback port answers its health check (FastAPI and uvicorn are bundled)."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/v1/health"
+    database = f"sqlite:///{temp / 'server.sqlite'}"
+    command = [executable, "serve", "--port", str(port), "--database-url", database]
+    server = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
         started = time.perf_counter()
-        run([executable, "--db", str(database), "--screenshot", str(screenshot)], environment)
-        elapsed = time.perf_counter() - started
-        if not screenshot.is_file() or screenshot.stat().st_size == 0:
-            raise SmokeTestFailed("--screenshot wrote no image")
-        size = png_size(screenshot)
-        if size != WINDOW_SIZE:
-            raise SmokeTestFailed(f"--screenshot saved {size[0]}x{size[1]}, expected {WINDOW_SIZE[0]}x{WINDOW_SIZE[1]}")
-        print(f"  --screenshot: {size[0]}x{size[1]}, {screenshot.stat().st_size:,} bytes in {elapsed:.1f} s")
+        while True:
+            if server.poll() is not None:
+                raise SmokeTestFailed(f"`grapevine serve` exited {server.returncode}:\n{server.communicate()[1]}")
+            try:
+                with DIRECT.open(url, timeout=2) as response:
+                    health = json.load(response)
+                break
+            except OSError:
+                if time.perf_counter() - started > 60:
+                    raise SmokeTestFailed(f"`grapevine serve` did not answer {url} within 60 s") from None
+                time.sleep(0.2)
+        if health.get("version") != version:
+            raise SmokeTestFailed(f"the server's health check said {health!r}, expected version {version}")
+        print(f"  serve: {url} answered {health} after {time.perf_counter() - started:.1f} s")
+    finally:
+        server.terminate()
+        try:
+            server.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.communicate()
+
+
+def check_postgresql_driver(executable: str, environment: dict[str, str]) -> None:
+    """`serve --database-url postgresql+psycopg://` reaches libpq: refused by a port where nothing listens."""
+    database = f"postgresql+psycopg://grapevine@127.0.0.1:{free_port()}/grapevine"
+    command = [executable, "serve", "--port", str(free_port()), "--database-url", database]
+    result = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=60, check=False)
+    refused = "refused" in result.stderr.lower()
+    if result.returncode == 0 or not refused or "Traceback" in result.stderr:
+        raise SmokeTestFailed(
+            f"expected a refused PostgreSQL connection (driver bundled), got exit {result.returncode}:\n"
+            f"{result.stderr.strip()}"
+        )
+    print("  serve --database-url postgresql+psycopg://: driver loaded, connection refused as expected")
 
 
 def folder_size(folder: Path) -> int:
