@@ -24,7 +24,7 @@ from sqlalchemy import select
 
 from recommender.directory import validation
 from recommender.directory.errors import ValidationError
-from recommender.directory.people import PersonDraft, clean_person, find_me, set_trust
+from recommender.directory.people import PersonDraft, clean_person, find_me
 from recommender.directory.vendors import VendorDraft, clean_vendor
 from recommender.importers.jcard import parse_jcard
 from recommender.importers.registry import DEFAULT_OPTIONS, ImportOptions, Progress, no_progress
@@ -34,7 +34,7 @@ from recommender.importers.vcard_model import ParsedFile, UnreadableFile
 from recommender.importers.vcard_text import parse_vcard_text
 from recommender.importers.xcard import parse_xcard
 from recommender.storage.database import Database, UnitOfWork
-from recommender.storage.models import Person, Vendor
+from recommender.storage.models import Person, Trust, Vendor, trust_id_for
 from recommender.taxonomy import load_taxonomy
 
 Draft = TypeVar("Draft", PersonDraft, VendorDraft)
@@ -86,6 +86,14 @@ def _read(path: Path) -> bytes:
 
 
 @dataclass
+class _KnownPerson:
+    id: uuid.UUID
+    email: str | None
+    phone: str | None
+    deleted: bool
+
+
+@dataclass
 class _Run:
     """One import: its transaction, its report, and what it already knows of the directory."""
 
@@ -94,8 +102,31 @@ class _Run:
     report: ImportReport
     options: ImportOptions
     me: uuid.UUID | None
-    people_by_name: dict[str, list[uuid.UUID]] = field(default_factory=dict)
+    # What the directory holds, read once: looking records up one by one costs a query (and a flush) per card.
+    people: dict[uuid.UUID, _KnownPerson] = field(default_factory=dict)
+    people_by_name: dict[str, list[_KnownPerson]] = field(default_factory=dict)
+    vendor_ids: set[uuid.UUID] = field(default_factory=set)
     vendors_by_identity: dict[tuple[str, str], uuid.UUID] = field(default_factory=dict)
+    loaded_people: dict[uuid.UUID, Person] = field(default_factory=dict)
+    loaded_vendors: dict[uuid.UUID, Vendor] = field(default_factory=dict)
+
+    def know_person(self, person_id: uuid.UUID, values: dict[str, Any], deleted: bool = False) -> None:
+        known = self.people.get(person_id)
+        if known is None:
+            known = self.people[person_id] = _KnownPerson(person_id, values["email"], values["phone"], deleted)
+            self.people_by_name.setdefault(_fold(values["display_name"]), []).append(known)
+        known.email, known.phone, known.deleted = values["email"], values["phone"], deleted
+
+    def person(self, person_id: uuid.UUID) -> Person:
+        """A person known to exist, loaded once per import."""
+        if person_id not in self.loaded_people:
+            self.loaded_people[person_id] = self.uow.session.get_one(Person, person_id)
+        return self.loaded_people[person_id]
+
+    def vendor(self, vendor_id: uuid.UUID) -> Vendor:
+        if vendor_id not in self.loaded_vendors:
+            self.loaded_vendors[vendor_id] = self.uow.session.get_one(Vendor, vendor_id)
+        return self.loaded_vendors[vendor_id]
 
     def note(self, contact: Contact, reason: str) -> None:
         self.report.skipped.append(Skipped(contact.location, reason))
@@ -132,21 +163,24 @@ def _first_valid(
 
 
 def _find_person(run: _Run, contact: Contact, name: str, email: str | None, phone: str | None) -> Person | None:
-    session = run.uow.session
-    if contact.record_id is not None:
-        person = session.get(Person, contact.record_id)
-        if person is not None:
-            return person
-    for person_id in run.people_by_name.get(_fold(name), []):
-        person = session.get(Person, person_id)
-        if person is None or person.deleted:
+    if contact.record_id is not None and contact.record_id in run.people:
+        return run.person(contact.record_id)
+    for known in run.people_by_name.get(_fold(name), []):
+        if known.deleted:
             continue
-        same_email = email is not None and _fold(person.email) == _fold(email)
-        same_phone = phone is not None and _digits(person.phone) == _digits(phone) != ""
-        nothing_to_compare = email is None and phone is None and person.email is None and person.phone is None
+        same_email = email is not None and _fold(known.email) == _fold(email)
+        same_phone = phone is not None and _digits(known.phone) == _digits(phone) != ""
+        nothing_to_compare = email is None and phone is None and known.email is None and known.phone is None
         if same_email or same_phone or nothing_to_compare:
-            return person
+            return run.person(known.id)
     return None
+
+
+def _trust_new_person(run: _Run, me: uuid.UUID, person_id: uuid.UUID, level: float) -> None:
+    """What ``set_trust`` does for a link that cannot exist yet, without its three lookups per contact."""
+    values = {"truster_id": me, "trustee_id": person_id, "category": None, "level": level, "deleted": False}
+    run.uow.recorder.create(Trust, trust_id_for(me, person_id, None), values)
+    run.report.count_added("trust links")
 
 
 def _import_person(run: _Run, contact: Contact) -> None:
@@ -169,12 +203,13 @@ def _import_person(run: _Run, contact: Contact) -> None:
     recorder = run.uow.recorder
     if existing is None:
         person = recorder.create(Person, contact.record_id or uuid.uuid4(), values)
-        run.people_by_name.setdefault(_fold(values["display_name"]), []).append(person.id)
+        run.loaded_people[person.id] = person
+        run.know_person(person.id, values)
         run.report.count_added("people")
         if run.me is not None and run.options.default_trust is not None:
-            set_trust(run.uow, run.me, person.id, run.options.default_trust)
-            run.report.count_added("trust links")
+            _trust_new_person(run, run.me, person.id, run.options.default_trust)
     elif recorder.update(existing, {**values, "deleted": False}):
+        run.know_person(existing.id, values)
         run.report.count_updated("people")
     else:
         run.note(contact, f"{existing.display_name} is already in your contacts (unchanged)")
@@ -198,12 +233,13 @@ def _category(run: _Run, contact: Contact, existing: Vendor | None) -> str:
 
 def _import_vendor(run: _Run, contact: Contact) -> None:
     assert contact.organisation is not None
-    session = run.uow.session
     address = contact.addresses[0] if contact.addresses else None
-    existing = session.get(Vendor, contact.record_id) if contact.record_id is not None else None
-    if existing is None:
+    existing: Vendor | None = None
+    if contact.record_id is not None and contact.record_id in run.vendor_ids:
+        existing = run.vendor(contact.record_id)
+    else:
         known = run.vendors_by_identity.get((_fold(contact.organisation), _fold(address)))
-        existing = session.get(Vendor, known) if known is not None else None
+        existing = run.vendor(known) if known is not None else None
     lat, lon = contact.geo or (None, None)
     draft = VendorDraft(
         name=contact.organisation,
@@ -230,6 +266,8 @@ def _import_vendor(run: _Run, contact: Contact) -> None:
     recorder = run.uow.recorder
     if existing is None:
         vendor = recorder.create(Vendor, contact.record_id or uuid.uuid4(), values)
+        run.loaded_vendors[vendor.id] = vendor
+        run.vendor_ids.add(vendor.id)
         run.vendors_by_identity[(_fold(values["name"]), _fold(values["address"]))] = vendor.id
         run.report.count_added("vendors")
     elif recorder.update(existing, {**values, "deleted": False}):
@@ -251,7 +289,7 @@ def _checked_options(path: Path, options: ImportOptions) -> ImportOptions:
     """The options with the fallback category as a taxonomy key; a bad choice fails before anything is read."""
     try:
         if options.default_trust is not None:
-            validation.trust_level("trust", options.default_trust)
+            options = replace(options, default_trust=validation.trust_level("trust", options.default_trust))
         if options.fallback_category is not None:
             options = replace(options, fallback_category=validation.category("category", options.fallback_category))
     except ValidationError as error:
@@ -277,10 +315,14 @@ def import_vcard(
                 "(set yourself up in the app first, or import without a trust level)",
             )
         run = _Run(path, uow, report, options, me.id if me is not None else None)
-        for person in uow.session.scalars(select(Person).where(Person.deleted.is_(False))):
-            run.people_by_name.setdefault(_fold(person.display_name), []).append(person.id)
-        for vendor in uow.session.scalars(select(Vendor).where(Vendor.deleted.is_(False))):
-            run.vendors_by_identity[(_fold(vendor.name), _fold(vendor.address))] = vendor.id
+        people = select(Person.id, Person.display_name, Person.email, Person.phone, Person.deleted)
+        for person_id, display_name, email, phone, deleted in uow.session.execute(people):
+            run.know_person(person_id, {"display_name": display_name, "email": email, "phone": phone}, deleted)
+        vendors = select(Vendor.id, Vendor.name, Vendor.address, Vendor.deleted)
+        for vendor_id, name, address, deleted in uow.session.execute(vendors):
+            run.vendor_ids.add(vendor_id)
+            if not deleted:
+                run.vendors_by_identity[(_fold(name), _fold(address))] = vendor_id
         total = len(parsed.cards)
         for done, card in enumerate(parsed.cards):
             progress(done, total)
