@@ -10,7 +10,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from recommender import __version__
-from recommender.cli import bench_command, directory_commands, eval_command, search_command, sync_commands
+from recommender.cli import (
+    bench_command,
+    dedupe_command,
+    directory_commands,
+    eval_command,
+    search_command,
+    sync_commands,
+)
 from recommender.cli.common import CommandFailed
 from recommender.directory.errors import DirectoryError
 from recommender.importers.report import ImportFailed
@@ -40,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     eval_command.register(commands)
     bench_command.register(commands)
     sync_commands.register(commands)
+    dedupe_command.register(commands)
     return parser
 
 
