@@ -1,6 +1,9 @@
-"""The row of search filters: minimum rating, maximum distance, only my network, and where to search near."""
+"""The row of search filters: open now, minimum rating, maximum distance, only my network, and where to search near."""
 
 from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
@@ -31,6 +34,10 @@ class FiltersBar(QWidget):
             text = self.tr("Any distance") if distance is None else self.tr("within {km:g} km").format(km=distance)
             self.distance_box.addItem(text, distance)
         self.network_box = QCheckBox(self.tr("Only my &network"), self)
+        self.open_box = QCheckBox(self.tr("&Open now"), self)
+        self.open_box.setToolTip(self.tr("Only vendors whose opening hours say they are open now"))
+        self.now: Callable[[], dt.datetime] = dt.datetime.now
+        """The local time "open now" means (tests set a fixed one)."""
         self.near_edit = QLineEdit(self)
         self.near_edit.setAccessibleName(self.tr("Search near"))
         self.near_edit.setPlaceholderText(self.tr("near home (or type coordinates)"))
@@ -40,11 +47,13 @@ class FiltersBar(QWidget):
         for box in (self.rating_box, self.distance_box):
             box.currentIndexChanged.connect(self._on_filter_changed)
         self.network_box.toggled.connect(self._on_filter_changed)
+        self.open_box.toggled.connect(self._on_filter_changed)
         self.near_edit.editingFinished.connect(self._on_filter_changed)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Filters:"), self))
+        layout.addWidget(self.open_box)
         layout.addWidget(self.rating_box)
         layout.addWidget(self.distance_box)
         layout.addWidget(self.network_box)
@@ -61,6 +70,7 @@ class FiltersBar(QWidget):
             min_rating=self.rating_box.currentData(),
             max_distance_km=self.distance_box.currentData(),
             network_only=self.network_box.isChecked(),
+            open_at=self.now() if self.open_box.isChecked() else None,
         )
 
     def near(self) -> tuple[float, float] | None:

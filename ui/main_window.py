@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         results = self.engine.search(
             query, near=self.filters_bar.near(), limit=RESULT_LIMIT, filters=self.filters_bar.filters()
         )
-        self.results_model.set_results(self.engine, results)
+        self.results_model.set_results(self.engine, results, self.filters_bar.now())
         self.vendor_pane.clear()
         self.results_shown.emit()
 

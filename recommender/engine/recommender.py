@@ -16,6 +16,7 @@ from recommender.engine.snapshot import Snapshot, load_snapshot
 from recommender.engine.snapshot_cache import CacheKey, SnapshotCache
 from recommender.geo.distance import geodesic_km
 from recommender.geo.home import get_home
+from recommender.hours import OPEN, HoursColumn
 from recommender.ranking.explanation import Explanation
 from recommender.ranking.model import RatingSettings
 from recommender.ranking.perspective import Perspective
@@ -29,17 +30,25 @@ from recommender.trust.graph import GENERAL, TrustSettings, TrustView
 
 @dataclass(frozen=True, slots=True)
 class SearchFilters:
-    """What a result must satisfy besides matching the text ("open now" arrives with the hours parser)."""
+    """What a result must satisfy besides matching the text."""
 
     min_rating: float | None = None
     max_distance_km: float | None = None
     """Vendors whose distance is unknown are left out when this is set."""
     network_only: bool = False
     """Only vendors reviewed by me or someone in my network."""
+    open_at: dt.datetime | None = None
+    """Only vendors whose opening hours say they are open at this local time ("open now"); vendors without
+    hours, or whose hours cannot be read or say "unknown", are left out."""
 
     @property
     def active(self) -> bool:
-        return self.min_rating is not None or self.max_distance_km is not None or self.network_only
+        return (
+            self.min_rating is not None
+            or self.max_distance_km is not None
+            or self.network_only
+            or self.open_at is not None
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +65,8 @@ class RankedVendor:
     distance_km: float | None
     """Geodesic distance from the search location, for display (ranking uses a fast equivalent)."""
     explanation: Explanation
+    opening_hours: str | None = None
+    """As stored, for "open now" next to the result (``recommender.hours.read_hours`` reads it)."""
 
 
 class Recommender:
@@ -91,6 +102,14 @@ class Recommender:
         self._network_counts = np.zeros(model.n_items)
         self._counted = np.zeros(len(self._summed), dtype=np.bool_)
         self._vendors_by_code = group(snapshot.vendors.category_codes, len(self._summed))
+        self._hours: HoursColumn | None = None
+
+    @property
+    def hours(self) -> HoursColumn:
+        """Every vendor's opening hours, read once per distinct value on first use (the "open now" filter)."""
+        if self._hours is None:
+            self._hours = HoursColumn(self.snapshot.vendors.opening_hours)
+        return self._hours
 
     @property
     def index(self) -> SearchIndex:
@@ -243,6 +262,8 @@ class Recommender:
                 keep &= np.nan_to_num(distance, nan=np.inf) <= filters.max_distance_km
         if filters.network_only:
             keep &= self._network_reviews(codes)[items] > 0
+        if filters.open_at is not None:
+            keep &= self.hours.states(filters.open_at)[items] == OPEN
         return keep
 
     def _network_reviews(self, codes: NDArray[np.int64]) -> NDArray[np.float64]:
@@ -298,6 +319,7 @@ class Recommender:
             review_count=len(explanation.reviewers),
             network_review_count=len(explanation.network()),
             distance_km=distance,
+            opening_hours=snapshot.vendors.opening_hours[vendor],
             explanation=explanation,
         )
 

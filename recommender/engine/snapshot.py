@@ -44,6 +44,8 @@ class Vendors:
     service_areas: list[str | None]
     category_codes: NDArray[np.int64]
     index: dict[str, int]
+    opening_hours: list[str | None]
+    """As stored (OpenStreetMap syntax), for the "open now" filter and the results' "open now"."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ def _vendors(
     rows = (
         session.connection()
         .exec_driver_sql(
-            "SELECT id, name, category, address, service_area, lat, lon, service_radius_km FROM vendors "
+            "SELECT id, name, category, address, service_area, lat, lon, service_radius_km, opening_hours FROM vendors "
             "WHERE NOT deleted ORDER BY id"
         )
         .all()
@@ -114,6 +116,7 @@ def _vendors(
         [row[4] for row in rows],
         codes,
         {hex_id: i for i, hex_id in enumerate(ids)},
+        [row[8] for row in rows],
     )
     return vendors, geometry
 

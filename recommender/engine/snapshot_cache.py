@@ -35,7 +35,7 @@ from recommender.storage.database import Database, cache_dir
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2
 """Bumped whenever what is pickled changes shape, so copies written by older code are ignored."""
 def directory_fingerprint(session: Session) -> tuple[Any, ...]:
     """What changes whenever the directory does: cheap index lookups, no table scans (~1 ms at city size)."""

@@ -120,6 +120,7 @@ def _patch_vendors(engine: Recommender, rows: tuple[VendorRecord, ...]) -> None:
         vendors.categories[position] = row.category
         vendors.addresses[position] = row.address
         vendors.service_areas[position] = row.service_area
+        vendors.opening_hours[position] = row.opening_hours
         code = snapshot.category_codes.get(row.category, len(snapshot.category_codes))
         vendors.category_codes[position] = code
         geometry.lats[position] = np.nan if row.lat is None else row.lat

@@ -453,6 +453,139 @@
     </message>
 </context>
 <context>
+    <name>CsvMappingDialog</name>
+    <message>
+        <location filename="../../ui/csv_mapping_dialog.py" line="+44"/>
+        <source>Name</source>
+        <translation type="unfinished">Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation type="unfinished">Catégorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening hours</source>
+        <translation type="unfinished">Horaires d’ouverture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service radius (km)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Import {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{file} has {rows} rows. Choose the column that fills each vendor field; name and category are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>First rows of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Column for {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(not in this file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{field} (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>None: a row without a category stops the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category for rows with an empty one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Category for rows with an &amp;empty one:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Problem with the mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Choose the column that holds each vendor&apos;s {field}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Column “{column}” is chosen for both {first} and {second}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DirectoryActions</name>
     <message>
         <location filename="../../ui/directory_actions.py" line="+53"/>
@@ -511,7 +644,7 @@
 <context>
     <name>FiltersBar</name>
     <message>
-        <location filename="../../ui/filters_bar.py" line="+25"/>
+        <location filename="../../ui/filters_bar.py" line="+28"/>
         <source>Minimum rating</source>
         <translation>Note minimale</translation>
     </message>
@@ -541,7 +674,17 @@
         <translation>Mon réseau &amp;uniquement</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>&amp;Open now</source>
+        <translation>&amp;Ouvert maintenant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only vendors whose opening hours say they are open now</source>
+        <translation>Seulement les prestataires ouverts maintenant selon leurs horaires</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Search near</source>
         <translation>Chercher autour de</translation>
     </message>
@@ -551,17 +694,17 @@
         <translation>chez moi (ou coordonnées)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Filters:</source>
         <translation>Filtres&#xa0;:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>N&amp;ear:</source>
         <translation>Autour &amp;de&#xa0;:</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Type coordinates such as 52.205, 0.122</source>
         <translation>Saisissez des coordonnées, par exemple 52.205, 0.122</translation>
     </message>
@@ -607,78 +750,62 @@
 <context>
     <name>ImportExport</name>
     <message>
-        <location filename="../../ui/import_export.py" line="+39"/>
-        <source>Import a &amp;Grapevine file…</source>
-        <translation>Importer un fichier &amp;Grapevine…</translation>
+        <location filename="../../ui/import_export.py" line="+82"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Import vendors from a &amp;spreadsheet (CSV)…</source>
-        <translation>Importer des prestataires depuis un &amp;tableur (CSV)…</translation>
+        <location line="+3"/>
+        <source>{importer}…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Export the directory…</source>
         <translation>&amp;Exporter l’annuaire…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
+        <source>Import: {importer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Importing {file}…</source>
         <translation>Importation de {file}…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+21"/>
+        <source>Imported {file}: {added} added, {updated} updated, {skipped} skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Import of {file} cancelled: nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Exported to {file}</source>
         <translation>Exporté vers {file}</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Imported {file}: {summary}</source>
-        <translation>{file} importé&#xa0;: {summary}</translation>
+        <location line="+9"/>
+        <source>Could not export</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>… and {count} more skipped</source>
-        <translation>… et {count} autres ignorés</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Import finished</source>
-        <translation>Importation terminée</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Nothing was imported or exported: {reason}</source>
         <translation>Rien n’a été importé ni exporté&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Could not do that</source>
-        <translation>Opération impossible</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nothing in your directory was changed.</source>
-        <translation>Votre annuaire n’a pas été modifié.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Grapevine files (*.json)</source>
         <translation>Fichiers Grapevine (*.json)</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <source>Spreadsheets (*.csv *.txt)</source>
-        <translation>Tableurs (*.csv *.txt)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Import</source>
-        <translation>Importer</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+0"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
@@ -803,6 +930,52 @@
     <message>
         <location line="+25"/>
         <source>{words} ({level})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportProgressDialog</name>
+    <message>
+        <location filename="../../ui/import_progress_dialog.py" line="+24"/>
+        <source>Importing {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Stopping… nothing from the file will be kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <location filename="../../ui/import_summary_dialog.py" line="+39"/>
+        <source>Import result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Copy details</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1247,6 +1420,74 @@
     </message>
 </context>
 <context>
+    <name>Reason</name>
+    <message>
+        <location filename="../../ui/reason_text.py" line="+27"/>
+        <source>{name} in your network</source>
+        <translation>{name} de votre réseau</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} and 1 other you trust</source>
+        <translation>{name} et 1 autre personne de confiance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} and {count} others you trust</source>
+        <translation>{name} et {count} autres personnes de confiance</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>you, {others}</source>
+        <translation>vous, {others}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>your review</source>
+        <translation>votre avis</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 like-minded reviewer</source>
+        <translation>1 avis d’une personne aux goûts proches</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} like-minded reviewers</source>
+        <translation>{count} personnes aux goûts proches</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>open now</source>
+        <translation>ouvert maintenant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>closed now</source>
+        <translation>fermé maintenant</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>1 review</source>
+        <translation>1 avis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} reviews</source>
+        <translation>{count} avis</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no address</source>
+        <translation>sans adresse</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{km} km</source>
+        <translation>{km} km</translation>
+    </message>
+</context>
+<context>
     <name>RecommendersModel</name>
     <message>
         <location filename="../../ui/recommenders_view.py" line="+46"/>
@@ -1305,7 +1546,7 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../ui/models/results_model.py" line="+49"/>
+        <location filename="../../ui/models/results_model.py" line="+50"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -1330,7 +1571,7 @@
         <translation>Distance</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
@@ -1846,7 +2087,7 @@
 <context>
     <name>VendorPane</name>
     <message>
-        <location filename="../../ui/vendor_pane.py" line="+57"/>
+        <location filename="../../ui/vendor_pane.py" line="+60"/>
         <source>Vendor details</source>
         <translation>Détails du prestataire</translation>
     </message>
@@ -1867,6 +2108,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Save as vCard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save this vendor as a vCard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Address or service area</source>
         <translation>Adresse ou zone d’intervention</translation>
     </message>
@@ -1886,17 +2137,17 @@
         <translation>Pourquoi ce classement</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Pick a result to see who recommends it and how to reach it.</source>
         <translation>Choisissez un résultat pour voir qui le recommande et comment le joindre.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Loading contact details…</source>
         <translation>Chargement des coordonnées…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>No contact details yet.</source>
         <translation>Pas encore de coordonnées.</translation>
     </message>
@@ -1964,6 +2215,54 @@
         <location line="+3"/>
         <source>weight {weight:.2f}</source>
         <translation>poids {weight:.2f}</translation>
+    </message>
+</context>
+<context>
+    <name>VendorVcardSaver</name>
+    <message>
+        <location filename="../../ui/vendor_vcard.py" line="+49"/>
+        <source>Save vendor as &amp;vCard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save as vCard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>vCard files (*.vcf *.vcard)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Saved the vCard to {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot write {file}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This vendor is no longer in the directory.</source>
+        <translation type="unfinished">Ce prestataire ne figure plus dans l’annuaire.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not save the vCard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was written.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2062,6 +2361,84 @@
         <location line="+27"/>
         <source>Cannot save: {error}</source>
         <translation>Enregistrement impossible&#xa0;: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../ui/import_summary_dialog.py" line="+16"/>
+        <source>Import finished</source>
+        <translation type="unfinished">Importation terminée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{kind}: {added} added, {updated} updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Skipped: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing new: the directory already had everything in this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Skipped records and why:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped records and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was imported from {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your directory was not changed. Fix the file and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Where and why:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import of {file} cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was imported: your directory is as it was before.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pytestqt.qtbot import QtBot
 
+from recommender.hours import read_hours
 from recommender.trust.graph import Relation
 from ui.main_window import MainWindow
+from ui.models.results_model import Column
 
 
 def shown(window: MainWindow) -> list:
@@ -43,3 +47,23 @@ def test_searching_near_typed_coordinates_measures_from_there(qtbot: QtBot, wind
     qtbot.keyClicks(window.filters_bar.near_edit, "somewhere nice")
     qtbot.keyClick(window.filters_bar.near_edit, "\r")
     assert "coordinates" in window.filters_bar.near_problem.text()
+
+
+def test_open_now_shows_only_vendors_open_at_that_moment(qtbot: QtBot, window: MainWindow) -> None:
+    sunday_night = dt.datetime(2026, 11, 22, 23, 30)
+    tuesday_morning = dt.datetime(2026, 11, 24, 10, 0)
+    bar = window.filters_bar
+    bar.now = lambda: tuesday_morning
+    qtbot.keyClicks(window.search_bar.search_box, "dentist")
+    everything = shown(window)
+    bar.open_box.click()
+    open_tuesday = shown(window)
+    assert open_tuesday and len(open_tuesday) <= len(everything)
+    assert all(r.opening_hours and read_hours(r.opening_hours).is_open(tuesday_morning) for r in open_tuesday)
+    reasons = [window.results_model.index(row, Column.REASON).data() for row in range(len(open_tuesday))]
+    assert all(reason.endswith("open now") for reason in reasons)
+    # Late on a Sunday far fewer dentists are open; the filter follows the clock it is given.
+    bar.now = lambda: sunday_night
+    bar.open_box.click()
+    bar.open_box.click()
+    assert len(shown(window)) < len(open_tuesday)

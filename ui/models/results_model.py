@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from recommender.cli.search_command import reason
 from recommender.engine.recommender import RankedVendor, Recommender
 from ui.category_names import category_label
 from ui.models.row_table import RowTableModel
+from ui.reason_text import distance_text, reason_text
 
 VendorIdRole = Qt.ItemDataRole.UserRole + 1
 """The vendor's UUID (a ``uuid.UUID``)."""
@@ -31,12 +32,12 @@ class _Row:
 
     __slots__ = ("category", "distance", "reason", "result", "stars")
 
-    def __init__(self, engine: Recommender, result: RankedVendor) -> None:
+    def __init__(self, engine: Recommender, result: RankedVendor, now: dt.datetime) -> None:
         self.result = result
         self.category = category_label(result.category)
-        self.stars = f"★ {result.rating:.1f}" if result.review_count else ""
-        self.reason = reason(engine, result)
-        self.distance = "" if result.distance_km is None else f"{result.distance_km:.1f} km"
+        self.stars = f"★ {QLocale().toString(result.rating, 'f', 1)}" if result.review_count else ""
+        self.reason = reason_text(engine, result, now)
+        self.distance = "" if result.distance_km is None else distance_text(result.distance_km)
 
 
 class ResultsModel(RowTableModel):
@@ -53,10 +54,11 @@ class ResultsModel(RowTableModel):
             Column.DISTANCE: self.tr("Distance"),
         }
 
-    def set_results(self, engine: Recommender, results: list[RankedVendor]) -> None:
-        """Show these results in place of the current ones."""
+    def set_results(self, engine: Recommender, results: list[RankedVendor], now: dt.datetime | None = None) -> None:
+        """Show these results in place of the current ones; ``now`` is when "open now" is judged (default: now)."""
+        moment = now or dt.datetime.now()
         self.beginResetModel()
-        self._rows = [_Row(engine, result) for result in results]
+        self._rows = [_Row(engine, result, moment) for result in results]
         self.endResetModel()
 
     def result(self, row: int) -> RankedVendor:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 
@@ -9,7 +10,7 @@ import pytest
 
 from recommender.directory.people import PersonDraft, add_person, find_me, set_trust
 from recommender.directory.reviews import ReviewDraft, save_review
-from recommender.directory.vendors import VendorDraft, add_vendor
+from recommender.directory.vendors import VendorDraft, add_vendor, get_vendor, update_vendor
 from recommender.engine.recommender import Recommender, SearchFilters
 from recommender.geo.home import set_home
 from recommender.storage.database import Database
@@ -132,3 +133,20 @@ def test_filters_leave_out_what_the_user_asked_to_leave_out(me_db: Database, tow
     assert [r.rating for r in rated] == [ratings[-1]]
     near = engine.search("", near=(52.21, 0.12), filters=SearchFilters(max_distance_km=0.5))
     assert [r.name for r in near] == ["Dr Lee"]
+
+
+def test_open_now_keeps_only_vendors_whose_hours_say_open(me_db: Database, town: dict[str, uuid.UUID]) -> None:
+    with me_db.write() as uow:
+        for name, hours in (("Dr Lee", "Mo-Fr 08:00-18:00"), ("Dr Kim", "Sa 09:00-12:00; PH off")):
+            draft = VendorDraft.of(get_vendor(uow.session, town[name]))
+            update_vendor(uow, town[name], dataclasses.replace(draft, opening_hours=hours))
+    engine = Recommender.load(me_db, today=TODAY)
+    saturday_morning = dt.datetime(2026, 11, 7, 10, 0)
+    tuesday_noon = dt.datetime(2026, 11, 3, 12, 0)
+    sunday = dt.datetime(2026, 11, 8, 10, 0)
+    # Fixit Plumbing has no hours: nobody can say it is open, so it is left out.
+    assert names(engine.search("", filters=SearchFilters(open_at=saturday_morning))) == ["Dr Kim"]
+    assert names(engine.search("", filters=SearchFilters(open_at=tuesday_noon))) == ["Dr Lee"]
+    assert engine.search("", filters=SearchFilters(open_at=sunday)) == []
+    # The hours travel with each result, for "open now" next to it.
+    assert {r.name: r.opening_hours for r in engine.search("dr")}["Dr Kim"] == "Sa 09:00-12:00; PH off"
