@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from recommender.cli import main
 from recommender.directory.vendors import VendorDraft, add_vendor, list_vendors
 from recommender.importers.csv_import import guess_mapping, import_csv, preview_csv
 from recommender.importers.registry import ImportOptions
@@ -224,3 +225,13 @@ def test_a_binary_file_is_not_taken_for_csv(db: Database, tmp_path: Path) -> Non
     with pytest.raises(ImportFailed, match="not a text file") as raised:
         import_csv(db, path)
     assert raised.value.line == 2
+
+
+def test_the_cli_map_option_reaches_the_importer(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db_file = tmp_path / "cli.sqlite"
+    path = write(tmp_path, EXPORTED)
+    argv = ["import", "csv", str(path), "--db", str(db_file), "--map", "name=Business", "--map", "category=Type"]
+    assert main(argv) == 0
+    assert "added 2 vendors" in capsys.readouterr().out
+    assert main(["import", "csv", str(path), "--db", str(db_file), "--map", "name=Company"]) == 1
+    assert "name is mapped to column 'Company', but the header has no such column" in capsys.readouterr().err

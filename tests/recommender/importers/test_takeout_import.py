@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from recommender.cli import main
 from recommender.directory.vendors import list_vendors
 from recommender.importers.registry import ImportOptions, importers
 from recommender.importers.report import ImportCancelled, ImportFailed
@@ -219,3 +220,11 @@ def test_progress_and_cancel(db: Database, tmp_path: Path) -> None:
         import_takeout(db, path, progress=cancel)
     assert calls == [(0, 600), (250, 600), (500, 600)]
     assert snapshot(db) == (0, 0)
+
+
+def test_the_cli_imports_saved_places_with_a_fallback_category(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, db_path: Path
+) -> None:
+    path = write(tmp_path, old_style("Café Central", cid="1"), old_style("Friseur Petra", cid="2"))
+    assert main(["import", "takeout", str(path), "--db", str(db_path), "--category", "caterer"]) == 0
+    assert capsys.readouterr().out.strip() == f"Imported {path}: added 2 vendors"

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from recommender.cli import main
 from recommender.directory.vendors import delete_vendor, list_vendors
 from recommender.importers.registry import ImportOptions, importers
 from recommender.importers.report import ImportCancelled, ImportFailed
@@ -234,3 +235,15 @@ def test_progress_is_reported_and_a_cancel_writes_nothing(db: Database, yelp_fil
         import_yelp(db, yelp_file, progress=cancel)
     assert calls[0] == (0, 249)
     assert snapshot(db) == (0, 0)
+
+
+def test_the_cli_imports_yelp_listings_and_reports_a_broken_file_in_one_line(
+    capsys: pytest.CaptureFixture[str], yelp_file: Path, tmp_path: Path, db_path: Path
+) -> None:
+    assert main(["import", "yelp", str(yelp_file), "--db", str(db_path), "--category", "caterer"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"Imported {yelp_file}: added ") and "closed (is_open is 0)" in out
+    broken = write_lines(tmp_path, business(), business(business_id="b-2", hours={"Monday": "all day"}))
+    assert main(["import", "yelp", str(broken), "--db", str(db_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == f"grapevine: error: {broken}, line 2: Monday hours 'all day' are not in the form 9:0-17:30"
