@@ -174,6 +174,9 @@ def import_osm(
         for index, vendor in enumerate(vendors):
             if index % _WRITE_PROGRESS_EVERY == 0:
                 progress(size + index, size + len(vendors))
+                # Still one transaction: writing the change log as we go keeps a city's worth of logged
+                # fields from piling up in memory (measured: 676 MB RSS for 22,500 vendors in one flush).
+                uow.recorder.flush()
             writer.write(vendor)
         writer.report_gone(extract, {vendor.feature.source_id for vendor in vendors})
         writer.ownership.record_run(start, uow.recorder.stamp())
