@@ -51,7 +51,7 @@ def _property(raw: Any, position: int) -> Property:
         raise _BadCard(f"property {position} is not [name, parameters, type, value]")
     name = raw[0].upper()
     params = _params(raw[1], position)
-    group = params.pop("GROUP", (None,))[0] or None
+    group = next(iter(params.pop("GROUP", ())), None) or None
     values = raw[3:]
     if name in BINARY:
         return Property(name, (), params, group)

@@ -106,7 +106,8 @@ def _organisation(card: Card) -> str | None:
     if org is None:
         return None
     # The first component is the organisation; the rest are its units (departments), not part of its name.
-    return _clean(org.parts[0]) or _clean(", ".join(part for part in org.parts if part.strip()))
+    first = org.parts[0] if org.parts else ""
+    return _clean(first) or _clean(", ".join(part for part in org.parts if part.strip()))
 
 
 def phone_text(prop: Property) -> str | None:
