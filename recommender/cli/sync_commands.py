@@ -17,7 +17,7 @@ from recommender.directory.people import PersonDraft, find_me, set_me
 from recommender.storage.database import Database
 from recommender.storage.models import Person, Review, Trust, Vendor
 from recommender.sync import groups, outbox
-from recommender.sync.audience import share
+from recommender.sync.audience import share_many
 from recommender.sync.client import SyncClient, SyncError
 from recommender.sync.membership import GroupLink, list_memberships
 from recommender.sync.runner import default_client, sync_group
@@ -228,7 +228,6 @@ def run_share(args: argparse.Namespace) -> int:
         raise CommandFailed("say what to share: --vendors, --my-reviews and/or --my-trust")
     with _database(args) as database:
         link = _pick(database, args.group)
-        shared = 0
         with database.write() as uow:
             session = uow.session
             me_id = session.scalar(select(Person.id).where(Person.is_me.is_(True)))
@@ -240,8 +239,7 @@ def run_share(args: argparse.Namespace) -> int:
                 records += session.scalars(select(Review).where(mine, Review.deleted.is_(False)))
             if args.my_trust and me_id is not None:
                 records += session.scalars(select(Trust).where(Trust.truster_id == me_id, Trust.deleted.is_(False)))
-            for record in records:
-                shared += share(uow, record, link.group_id)
+            shared = share_many(uow, records, link.group_id)
     print(f"Shared {shared} more record(s) with {link.name!r}; they go out with the next 'grapevine sync'.")
     return 0
 

@@ -92,7 +92,8 @@ def push(
     assert last_seq is not None
     first = last_seq - len(fresh) + 1
     if fresh:
-        session.execute(
+        # Core executemany: the ORM's bulk path costs several times more per row.
+        session.connection().execute(
             insert(ServerChange),
             [
                 {
@@ -110,7 +111,7 @@ def push(
             ],
         )
     if new_owners:
-        session.execute(insert(RecordOwner), new_owners)
+        session.connection().execute(insert(RecordOwner), new_owners)
     return schemas.PushResult(accepted=len(fresh), duplicates=duplicates, last_seq=last_seq, clamped=clamped)
 
 
@@ -137,9 +138,10 @@ def _known_stamps(
 
 
 def _clamped(sent: str, limit_ms: int, index: int) -> str:
-    stamp = Stamp.decode(sent)
-    if stamp.wall_ms <= limit_ms:
+    # Encoded stamps start with 15 digits of wall-clock milliseconds (validated before this is called).
+    if int(sent[:15]) <= limit_ms:
         return sent
+    stamp = Stamp.decode(sent)
     # The batch position keeps clamped stamps of one push distinct and in the order the device made them.
     return Stamp(limit_ms, index % 1_000_000, stamp.device).encode()
 

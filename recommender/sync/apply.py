@@ -100,7 +100,8 @@ def apply_page(uow: UnitOfWork, group_id: uuid.UUID, rows: Sequence[Sequence[Any
         touched.setdefault(entity, set()).add(record_id)
     before = session.scalar(select(ChangeLogEntry.seq).order_by(ChangeLogEntry.seq.desc()).limit(1)) or 0
     if incoming:
-        session.execute(
+        # Core executemany on the session's connection: the ORM's bulk path costs several times more per row.
+        session.connection().execute(
             insert(ChangeLogEntry),
             [
                 {
@@ -279,7 +280,7 @@ def _create_complete(
             available[entity].add(record_id)
             created.append((entity, record_id))
         if batch:
-            uow.session.execute(insert(model), batch)
+            uow.session.connection().execute(insert(model), batch)
     newly_applied: list[int] = []
     for key in created:
         for name, (_stamp, _, seq) in best[key].items():
@@ -345,7 +346,7 @@ def _store_versions(
     if not stamps:
         return
     upsert = sqlite_insert(FieldVersion)
-    uow.session.execute(
+    uow.session.connection().execute(
         upsert.on_conflict_do_update(
             index_elements=["entity", "record_id", "field"], set_={"stamp": upsert.excluded.stamp}
         ),
@@ -358,7 +359,7 @@ def _add_audience(uow: UnitOfWork, group_id: uuid.UUID, records: set[Key]) -> No
     if not records:
         return
     statement = sqlite_insert(Audience).on_conflict_do_nothing()
-    uow.session.execute(
+    uow.session.connection().execute(
         statement, [{"entity": entity, "record_id": record_id, "group_id": group_id} for entity, record_id in records]
     )
 

@@ -8,10 +8,11 @@ people) are shared along with it, since no replica could store it without them.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
-from typing import cast
+from collections.abc import Iterable, Sequence
+from typing import TypeVar, cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Uuid, delete, func, literal, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from recommender.storage.changelog import Changes, entity_name, synced_fields
@@ -28,6 +29,10 @@ from recommender.storage.models import (
     Trust,
     Vendor,
 )
+
+SharedRecord = Person | Trust | Vendor | Review
+_CHUNK = 500
+_R = TypeVar("_R", Person, Vendor)
 
 
 class AudienceError(ValueError):
@@ -77,54 +82,108 @@ def set_audience(uow: UnitOfWork, entity: str, record_id: uuid.UUID, group_ids: 
     return Changes(**{entity: frozenset({record_id})}) if changed else Changes()
 
 
-def share(uow: UnitOfWork, record: Person | Trust | Vendor | Review, group_id: uuid.UUID) -> bool:
+def share(uow: UnitOfWork, record: SharedRecord, group_id: uuid.UUID) -> bool:
     """Add one group to a record's audience, with the records it refers to; False if it was already shared."""
+    return share_many(uow, [record], group_id) > 0
+
+
+def share_many(uow: UnitOfWork, records: Sequence[SharedRecord], group_id: uuid.UUID) -> int:
+    """Share records (and what they refer to) with a group in a few statements; returns how many were new to it."""
     session = uow.session
-    entity = entity_name(type(record))
-    if session.get(Audience, (entity, record.id, group_id)) is not None:
-        return False
-    for referenced in _references(session, record):
-        share(uow, referenced, group_id)
-    session.add(Audience(entity=entity, record_id=record.id, group_id=group_id))
-    session.flush()
-    _queue_present_values(uow, record, group_id)
-    return True
-
-
-def _references(session: Session, record: Person | Trust | Vendor | Review) -> list[Person | Trust | Vendor | Review]:
-    if isinstance(record, Review):
-        found: list[Person | Trust | Vendor | Review | None] = [
-            session.get(Vendor, record.vendor_id),
-            session.get(Person, record.author_id),
-            session.get(Person, record.recorded_by_id),
-        ]
-    elif isinstance(record, Trust):
-        found = [session.get(Person, record.truster_id), session.get(Person, record.trustee_id)]
-    else:
-        found = []
-    return [r for r in found if r is not None]
-
-
-def _queue_present_values(uow: UnitOfWork, record: Person | Trust | Vendor | Review, group_id: uuid.UUID) -> None:
-    """Queue, for one group, the change that set each field's present value (logging one if none was)."""
-    session = uow.session
-    entity = entity_name(type(record))
-    latest = (
-        select(func.max(ChangeLogEntry.seq).label("seq"), ChangeLogEntry.field)
-        .join(
-            FieldVersion,
-            (FieldVersion.entity == ChangeLogEntry.entity)
-            & (FieldVersion.record_id == ChangeLogEntry.record_id)
-            & (FieldVersion.field == ChangeLogEntry.field)
-            & (FieldVersion.stamp == ChangeLogEntry.stamp),
-        )
-        .where(ChangeLogEntry.entity == entity, ChangeLogEntry.record_id == record.id)
-        .group_by(ChangeLogEntry.field)
+    # Changes logged earlier in this transaction (records created and shared at once) must be in the log.
+    uow.recorder.flush()
+    closure = {(entity_name(type(r)), r.id): r for r in records}
+    closure.update(_references(session, list(closure.values())))
+    already = _shared_with(session, group_id, list(closure))
+    new = {key: record for key, record in closure.items() if key not in already}
+    if not new:
+        return 0
+    session.execute(
+        sqlite_insert(Audience).on_conflict_do_nothing(),
+        [{"entity": entity, "record_id": record_id, "group_id": group_id} for entity, record_id in new],
     )
-    logged = {field: seq for seq, field in session.execute(latest)}
-    for seq in logged.values():
-        session.merge(OutboxEntry(change_seq=seq, group_id=group_id))
-    # Records loaded in bulk (the demo) have no logged changes yet; their values are logged now, and the
-    # recorder queues them for every group of the record, this one included.
-    unlogged = [name for name in synced_fields(type(record)) if name not in logged]
-    uow.recorder.log_current(record, unlogged)
+    versioned: set[tuple[str, uuid.UUID, str]] = set()
+    for entity, ids in _chunks(list(new)):
+        # The change that set each field's present value, queued for this group.
+        latest = (
+            select(func.max(ChangeLogEntry.seq), literal(group_id, Uuid))
+            .join(
+                FieldVersion,
+                (FieldVersion.entity == ChangeLogEntry.entity)
+                & (FieldVersion.record_id == ChangeLogEntry.record_id)
+                & (FieldVersion.field == ChangeLogEntry.field)
+                & (FieldVersion.stamp == ChangeLogEntry.stamp),
+            )
+            .where(ChangeLogEntry.entity == entity, ChangeLogEntry.record_id.in_(ids))
+            .group_by(ChangeLogEntry.record_id, ChangeLogEntry.field)
+        )
+        session.execute(
+            sqlite_insert(OutboxEntry)
+            .from_select([OutboxEntry.change_seq, OutboxEntry.group_id], latest)
+            .on_conflict_do_nothing()
+        )
+        found = session.execute(
+            select(ChangeLogEntry.record_id, ChangeLogEntry.field)
+            .join(
+                FieldVersion,
+                (FieldVersion.entity == ChangeLogEntry.entity)
+                & (FieldVersion.record_id == ChangeLogEntry.record_id)
+                & (FieldVersion.field == ChangeLogEntry.field)
+                & (FieldVersion.stamp == ChangeLogEntry.stamp),
+            )
+            .where(ChangeLogEntry.entity == entity, ChangeLogEntry.record_id.in_(ids))
+        )
+        versioned.update((entity, record_id, name) for record_id, name in found)
+    # Records loaded in bulk (the demo) have no logged changes yet: their values are logged now, and the
+    # recorder queues them for every group the record is shared with, this one included.
+    for (entity, record_id), record in new.items():
+        unlogged = [name for name in synced_fields(type(record)) if (entity, record_id, name) not in versioned]
+        uow.recorder.log_current(record, unlogged)
+    uow.recorder.flush()
+    return len(new)
+
+
+def _chunks(keys: Sequence[tuple[str, uuid.UUID]]) -> list[tuple[str, list[uuid.UUID]]]:
+    by_entity: dict[str, list[uuid.UUID]] = {}
+    for entity, record_id in keys:
+        by_entity.setdefault(entity, []).append(record_id)
+    return [(e, ids[i : i + _CHUNK]) for e, ids in by_entity.items() for i in range(0, len(ids), _CHUNK)]
+
+
+def _shared_with(
+    session: Session, group_id: uuid.UUID, keys: list[tuple[str, uuid.UUID]]
+) -> set[tuple[str, uuid.UUID]]:
+    found: set[tuple[str, uuid.UUID]] = set()
+    for entity, ids in _chunks(keys):
+        rows = session.scalars(
+            select(Audience.record_id).where(
+                Audience.group_id == group_id, Audience.entity == entity, Audience.record_id.in_(ids)
+            )
+        )
+        found.update((entity, record_id) for record_id in rows)
+    return found
+
+
+def _references(session: Session, records: list[SharedRecord]) -> dict[tuple[str, uuid.UUID], SharedRecord]:
+    """The vendors and people that reviews and trust links among ``records`` refer to."""
+    wanted: dict[str, set[uuid.UUID]] = {"vendors": set(), "people": set()}
+    for record in records:
+        if isinstance(record, Review):
+            wanted["vendors"].add(record.vendor_id)
+            wanted["people"].update((record.author_id, record.recorded_by_id))
+        elif isinstance(record, Trust):
+            wanted["people"].update((record.truster_id, record.trustee_id))
+    found: dict[tuple[str, uuid.UUID], SharedRecord] = {}
+    for vendor in _load(session, Vendor, wanted["vendors"]):
+        found[("vendors", vendor.id)] = vendor
+    for person in _load(session, Person, wanted["people"]):
+        found[("people", person.id)] = person
+    return found
+
+
+def _load(session: Session, model: type[_R], ids: set[uuid.UUID]) -> list[_R]:
+    id_list = sorted(ids)
+    loaded: list[_R] = []
+    for start in range(0, len(id_list), _CHUNK):
+        loaded += session.scalars(select(model).where(model.id.in_(id_list[start : start + _CHUNK])))
+    return loaded
