@@ -6,13 +6,12 @@ even after look-alike characters and phrases ("public holidays", "24 hours") hav
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from recommender.hours import lexicon
 from recommender.hours.errors import HoursSyntaxError
-
-_SYMBOLS = frozenset("-:,;+/[]().&|")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,14 +62,16 @@ def _closing_quote(text: str, opening: int) -> int | None:
 
 def _rewrite(text: str, start: int, stop: int) -> tuple[str, list[int]]:
     """Lower-case, normalise and rewrite phrases in text[start:stop]; origin[i] is the source index of char i."""
-    chars: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(lexicon.normalise_characters(text[start:stop])):
-        for lowered in char.lower():
-            chars.append(lowered)
-            origin.append(start + index)
-    current = "".join(chars)
-    for pattern, replacement in lexicon.PHRASES:
+    normalised = lexicon.normalise_characters(text[start:stop])
+    current = normalised.lower()
+    if len(current) == len(normalised):
+        origin = list(range(start, stop))
+    else:
+        # A few characters lower-case to two ("İ"): map each output character back one by one.
+        origin = [start + index for index, char in enumerate(normalised) for _ in char.lower()]
+    for needle, pattern, replacement in lexicon.PHRASES:
+        if needle not in current:
+            continue
         pieces: list[str] = []
         new_origin: list[int] = []
         last = 0
@@ -81,7 +82,7 @@ def _rewrite(text: str, start: int, stop: int) -> tuple[str, list[int]]:
             pieces.append(replaced)
             new_origin.extend([origin[match.start()] if match.start() < len(origin) else stop] * len(replaced))
             last = match.end()
-        if last == 0 and not pieces:
+        if not pieces:
             continue
         pieces.append(current[last:])
         new_origin.extend(origin[last:])
@@ -90,69 +91,45 @@ def _rewrite(text: str, start: int, stop: int) -> tuple[str, list[int]]:
     return current, origin
 
 
-def _is_word_char(char: str) -> bool:
-    # Combining marks belong to words in Thai and other scripts; "_" joins words in tag-like values.
-    return (
-        char.isalpha()
-        or char == "_"
-        or (
-            not char.isascii()
-            and not char.isspace()
-            and not char.isdigit()
-            and char not in _SYMBOLS
-            and char not in lexicon.OPENING_QUOTES
-        )
-    )
+# One scanner for everything outside comments. Words are letters, "_" and any other non-ASCII character that is
+# not a space or digit, so that scripts with combining marks (Thai) stay one word.
+_SCANNER = re.compile(
+    r"(?P<space>\s+)|(?P<num>\d+)|(?P<fallback>\|\|)|(?P<symbol>[-:,;+/\[\]().&])"
+    r"|(?P<word>(?:[^\W\d]|[^\x00-\x7f\s\d])+)|(?P<other>.)"
+)
 
 
 def _code_tokens(text: str, start: int, stop: int) -> list[Token]:
     code, origin = _rewrite(text, start, stop)
     tokens: list[Token] = []
-    index = 0
-
-    def source(i: int) -> int:
-        return origin[i] if i < len(origin) else stop
-
-    while index < len(code):
-        char = code[index]
-        if char.isspace():
-            index += 1
-        elif char.isdigit():
-            end = index
-            while end < len(code) and code[end].isdigit():
-                end += 1
-            tokens.append(Token("num", code[index:end], source(index), source(end - 1) + 1))
-            index = end
-        elif char == "|":
-            if code.startswith("||", index):
-                tokens.append(Token("||", "||", source(index), source(index + 1) + 1))
-                index += 2
-            else:
-                raise HoursSyntaxError(
-                    text, source(index), 'A single "|" is not allowed; the fallback separator is "||"'
-                )
-        elif char in _SYMBOLS:
-            kind = "," if char == "&" else char
-            tokens.append(Token(kind, char, source(index), source(index) + 1))
-            index += 1
-        elif _is_word_char(char):
-            end = index
-            while end < len(code) and _is_word_char(code[end]):
-                end += 1
-            word = code[index:end]
-            word_tokens = _word_tokens(word, source(index), source(end - 1) + 1)
+    skip_dot_at = -1
+    for match in _SCANNER.finditer(code):
+        kind = match.lastgroup
+        first = origin[match.start()] if match.start() < len(origin) else stop
+        last = origin[match.end() - 1] + 1 if match.end() - 1 < len(origin) else stop
+        lexeme = match.group()
+        if kind == "space":
+            continue
+        if kind == "num":
+            tokens.append(Token("num", lexeme, first, last))
+        elif kind == "fallback":
+            tokens.append(Token("||", "||", first, last))
+        elif kind == "symbol":
+            if lexeme == "." and match.start() == skip_dot_at:
+                continue  # "jun.", "Mon.", "geschl.": the abbreviation dot of a known word carries nothing
+            tokens.append(Token("," if lexeme == "&" else lexeme, lexeme, first, last))
+        elif kind == "word":
+            word_tokens = _word_tokens(lexeme, first, last)
             if word_tokens is None:
-                tokens.append(
-                    Token("word", text[source(index) : source(end - 1) + 1], source(index), source(end - 1) + 1)
-                )
+                tokens.append(Token("word", text[first:last], first, last))
             else:
                 tokens.extend(word_tokens)
-                # "jun.", "Mon.", "geschl.": the abbreviation dot of a known word carries nothing.
-                if end < len(code) and code[end] == "." and word_tokens:
-                    end += 1
-            index = end
+                if word_tokens:
+                    skip_dot_at = match.end()
+        elif lexeme == "|":
+            raise HoursSyntaxError(text, first, 'A single "|" means nothing; the fallback separator is "||"')
         else:
-            raise HoursSyntaxError(text, source(index), f'The character "{char}" has no meaning in opening hours')
+            raise HoursSyntaxError(text, first, f'The character "{lexeme}" has no meaning in opening hours')
     return tokens
 
 

@@ -237,33 +237,35 @@ WORKDAY_WORDS = frozenset({"weekdays", "workday", "workdays", "werktags", "werkt
 AMPM_WORDS: dict[str, str] = {"am": "am", "pm": "pm"}
 DAY_WORDS = frozenset({"day", "days", "tag", "tage"})
 
-# Phrases rewritten before tokenising (on lower-cased text outside comments). Order matters: longer first.
-PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
-        (r"^\s*(?:opening_hours|öffnungszeit(?:en)?)\s*[:=-]?\s*", ""),
-        (r"\b24\s*hours\s*(?:a\s*day\s*)?,?\s*7\s*days\s*a\s*week\b", "24/7"),
-        (r"\b24\s*x\s*7\b", "24/7"),
-        (r"\b24\s*(?:hours|hrs|h|stunden)\b", "00:00-24:00"),
-        (r"\b7\s*days\s*(?:a|/|per)\s*week\b", "mo-su"),
-        (r"\b7j?\s*/\s*7\b", "mo-su"),
-        (r"\b(?:every|all)\s+days?\b", "mo-su"),
-        (r"\ball\s+day\b", "00:00-24:00"),
-        (r"\b(?:one\s+)?day\s+after\s+(?:public\s+)?holidays?\b", "ph +1 day"),
-        (r"\b(?:one\s+)?day\s+before\s+(?:public\s+)?holidays?\b", "ph -1 day"),
-        (r"\bschool\s*holidays?\b", "sh"),
-        (r"\bpublic\s+holidays?\b", "ph"),
-        (r"\bsonn(?:tag)?-?\s*(?:und|/)\s*(?:an\s+)?feiertag\w*", "su,ph"),
-        (r"\bon\s+work\s*days?\b", "mo-fr"),
-        (r"\bopen\s*end\b", "+"),
-        (r"\bdaylight\b", "sunrise-sunset"),
-        (r"\bmidnight\b", "00:00"),
-        (r"\bnoon\b", "12:00"),
+# Phrases rewritten before tokenising (on lower-cased text outside comments), each with a literal needle that
+# must occur for the pattern to be tried at all: most values contain none of these. Order matters: longer first.
+PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
+    (needle, re.compile(pattern), replacement)
+    for needle, pattern, replacement in (
+        ("opening_hours", r"^\s*opening_hours\s*[:=-]?\s*", ""),
+        ("ffnungszeit", r"^\s*öffnungszeit(?:en)?\s*[:=-]?\s*", ""),
+        ("week", r"\b24\s*hours\s*(?:a\s*day\s*)?,?\s*7\s*days\s*a\s*week\b", "24/7"),
+        ("x", r"\b24\s*x\s*7\b", "24/7"),
+        ("24", r"\b24\s*(?:hours|hrs|h|stunden)\b", "00:00-24:00"),
+        ("week", r"\b7\s*days\s*(?:a|/|per)\s*week\b", "mo-su"),
+        ("/", r"\b7j?\s*/\s*7\b", "mo-su"),
+        ("day", r"\b(?:every|all)\s+days?\b", "mo-su"),
+        ("all", r"\ball\s+day\b", "00:00-24:00"),
+        ("holiday", r"\b(?:one\s+)?day\s+after\s+(?:public\s+)?holidays?\b", "ph +1 day"),
+        ("holiday", r"\b(?:one\s+)?day\s+before\s+(?:public\s+)?holidays?\b", "ph -1 day"),
+        ("school", r"\bschool\s*holidays?\b", "sh"),
+        ("public", r"\bpublic\s+holidays?\b", "ph"),
+        ("feiertag", r"\bsonn(?:tag)?-?\s*(?:und|/)\s*(?:an\s+)?feiertag\w*", "su,ph"),
+        ("work", r"\bon\s+work\s*days?\b", "mo-fr"),
+        ("end", r"\bopen\s*end\b", "+"),
+        ("daylight", r"\bdaylight\b", "sunrise-sunset"),
+        ("midnight", r"\bmidnight\b", "00:00"),
+        ("noon", r"\bnoon\b", "12:00"),
         # "11:59 a.m." and "4 pm": attach the suffix to the number it belongs to.
-        (r"(?<=\d)\s*([ap])\.?\s?m\b\.?", r"\1m"),
+        ("m", r"(?<=\d)\s*([ap])\.?\s?m\b\.?", r"\1m"),
         # "10h30", "10h-18h": the French hour mark.
-        (r"(?<=\d)h(?=\d)", ":"),
-        (r"(?<=\d)h\b", ""),
+        ("h", r"(?<=\d)h(?=\d)", ":"),
+        ("h", r"(?<=\d)h\b", ""),
     )
 )
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from recommender.hours.reading import read_hours
+from recommender.hours.reading import ParsedHours, read_hours
 from recommender.hours.syntax import State
 
 OPEN: int = 1
@@ -40,10 +40,10 @@ class HoursColumn:
         """Per vendor: OPEN (1), CLOSED (0) or UNKNOWN (-1) at `at`."""
         per_value = np.empty(len(self.distinct), dtype=np.int8)
         for index, reading in enumerate(self._readings):
-            if reading is None or not reading.readable:
-                per_value[index] = UNKNOWN
+            if isinstance(reading, ParsedHours):
+                per_value[index] = _CODES[reading.hours.state_at(at)[0]]
             else:
-                per_value[index] = _CODES[reading.hours.state_at(at)[0]]  # type: ignore[union-attr]
+                per_value[index] = UNKNOWN
         return per_value[self.codes]
 
     def open_mask(self, at: dt.datetime, *, include_unknown: bool = False) -> NDArray[np.bool_]:

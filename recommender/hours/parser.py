@@ -30,6 +30,7 @@ from recommender.hours.syntax import (
     YearRange,
 )
 
+_LOOKAHEAD = 4
 _RULE_ENDS = frozenset({";", "||", "end", ","})
 _MAX_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -42,20 +43,23 @@ def parse_rules(text: str) -> tuple[Rule, ...]:
 class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
-        self.tokens = tokenize(text)
+        tokens = tokenize(text)
+        # Padding with end tokens lets look-ahead run past the end without bounds checks.
+        self.tokens = tokens + [tokens[-1]] * _LOOKAHEAD
         self.index = 0
 
     # -- token helpers -------------------------------------------------------------------------------------------
 
     def peek(self, ahead: int = 0) -> Token:
-        return self.tokens[min(self.index + ahead, len(self.tokens) - 1)]
+        return self.tokens[self.index + ahead]
 
     def at(self, kind: str, ahead: int = 0) -> bool:
-        return self.peek(ahead).kind == kind
+        return self.tokens[self.index + ahead].kind == kind
 
     def advance(self) -> Token:
-        token = self.peek()
-        self.index = min(self.index + 1, len(self.tokens) - 1)
+        token = self.tokens[self.index]
+        if token.kind != "end":
+            self.index += 1
         return token
 
     def error(self, reason: str, token: Token | None = None) -> HoursSyntaxError:

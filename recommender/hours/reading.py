@@ -13,7 +13,8 @@ from recommender.hours.schedule import DayHours, OpeningHours, parse
 from recommender.hours.sun import Location
 from recommender.hours.syntax import HolidayCalendar
 
-_CACHE_SIZE = 65_536
+# Distinct hours strings remembered; a city's directory has a few thousand (many vendors share one).
+_CACHE_SIZE = 32_768
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,8 @@ from recommender.hours.timeline import DAY, DayContext, Segment, day_segments, o
 # that only names weekdays and times repeats every week, so eight days are enough for it.
 HORIZON_DAYS = 367
 WEEKLY_HORIZON_DAYS = 8
-_CACHED_DAYS = 64
+# Per value: the days the "open now" filter and the vendor page ask about; read_hours keeps many values alive.
+_CACHED_DAYS = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +54,14 @@ class OpeningHours:
         self.text = text
         self.rules = rules
         self.context = context
-        self._own: dict[dt.date, list[Segment]] = {}
-        self._days: dict[dt.date, list[Segment]] = {}
+        self._own: dict[dt.date | int, list[Segment]] = {}
+        self._days: dict[dt.date | int, list[Segment]] = {}
         self._combined: dict[tuple[tuple[Segment, ...], tuple[Segment, ...]], list[Segment]] = {}
         self._lock = threading.Lock()
-        self.horizon_days = WEEKLY_HORIZON_DAYS if self._repeats_weekly() else HORIZON_DAYS
+        # A weekly value's day depends only on its weekday: cache by weekday, so every date after the first
+        # week is a cache hit (the "open now" filter over thousands of values relies on it).
+        self._weekly = self._repeats_weekly()
+        self.horizon_days = WEEKLY_HORIZON_DAYS if self._weekly else HORIZON_DAYS
 
     def __repr__(self) -> str:
         return f"OpeningHours({self.text!r})"
@@ -84,25 +88,30 @@ class OpeningHours:
 
     # -- per-day evaluation (cached: the "open now" filter asks about the same days again and again) -----------
 
+    def _key(self, day: dt.date) -> dt.date | int:
+        return day.weekday() if self._weekly else day
+
     def _own_segments(self, day: dt.date) -> list[Segment]:
-        cached = self._own.get(day)
+        key = self._key(day)
+        cached = self._own.get(key)
         if cached is None:
             cached = own_segments(self.rules, day, self.context)
             with self._lock:
                 if len(self._own) >= _CACHED_DAYS:
                     self._own.clear()
-                self._own[day] = cached
+                self._own[key] = cached
         return cached
 
     def segments(self, day: dt.date) -> list[Segment]:
         """The whole of `day` as consecutive segments from 00:00 to 24:00 (closed stretches included)."""
-        cached = self._days.get(day)
+        key = self._key(day)
+        cached = self._days.get(key)
         if cached is None:
             cached = self._combine(self._own_segments(day), self._own_segments(day - dt.timedelta(days=1)))
             with self._lock:
                 if len(self._days) >= _CACHED_DAYS:
                     self._days.clear()
-                self._days[day] = cached
+                self._days[key] = cached
         return cached
 
     def _walk(self, first: dt.date, days: int) -> Iterator[tuple[dt.date, list[Segment]]]:
@@ -110,7 +119,7 @@ class OpeningHours:
         yesterday = self._own_segments(first - dt.timedelta(days=1))
         for offset in range(days):
             date = first + dt.timedelta(days=offset)
-            today = self._own.get(date) or own_segments(self.rules, date, self.context)
+            today = self._own.get(self._key(date)) or own_segments(self.rules, date, self.context)
             yield date, self._combine(today, yesterday)
             yesterday = today
 

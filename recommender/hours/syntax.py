@@ -167,7 +167,7 @@ class WeekdayRange:
     offset_days: int = 0
 
     def matches(self, day: dt.date) -> bool:
-        base = day - dt.timedelta(days=self.offset_days)
+        base = day - dt.timedelta(days=self.offset_days) if self.offset_days else day
         weekday = base.weekday()
         if self.start <= self.end:
             if not self.start <= weekday <= self.end:
