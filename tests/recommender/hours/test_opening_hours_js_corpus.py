@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import html
+import re
+from pathlib import Path
 
-from recommender.hours import HoursSyntaxError, parse, read_hours
+from recommender.hours import HoursSyntaxError, UnreadableHours, parse, read_hours
 
 from .conftest import Corpus
+
+_OSM_TAG = re.compile(r"""k=["']opening_hours["']\s+v=(["'])(.*?)\1""")
 
 
 def _readable(values: list[str]) -> list[bool]:
@@ -64,3 +70,18 @@ def test_every_readable_value_answers_every_question(opening_hours_js: Corpus) -
                 assert hours.is_open(change) != state, value
             assert len(hours.week_table(at.date())) == 7
             assert hours.describe_today(at)
+
+
+def test_reads_every_opening_hours_tag_in_the_real_osm_extracts(shared_data: Path) -> None:
+    values: list[str] = []
+    for name in ("krems.osm.gz", "monaco.osm.gz"):
+        with gzip.open(shared_data / "osm" / name, "rt", encoding="utf-8") as extract:
+            values += [html.unescape(match[1]) for match in _OSM_TAG.findall(extract.read())]
+    assert len(values) >= 30
+    unread = {value: reading.reason for value in values if isinstance(reading := read_hours(value), UnreadableHours)}
+    print(f"\nOSM extracts (Krems, Monaco): {len(values)} opening_hours tags, {len(values) - len(unread)} read")
+    assert not unread
+    # Spot-check one reading against the tag: a Krems pharmacy's lunch break.
+    pharmacy = parse("Mo-Fr 08:00-12:30, 14:00-15:30")
+    assert pharmacy.is_open(dt.datetime(2024, 6, 3, 13, 0)) is False
+    assert pharmacy.is_open(dt.datetime(2024, 6, 3, 14, 30)) is True
