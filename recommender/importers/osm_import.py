@@ -73,7 +73,8 @@ def read_osm(path: Path, progress: Progress = no_progress) -> OsmExtract:
             raise _not_osm(path, f"a {stream.compression.value}-packed PBF file (unpack it first)")
         if kind is OsmFormat.PBF:
             stream.close()
-            return read_pbf(path, stream.size, is_vendor, progress)
+            keys = frozenset(key for category in taxonomy for tags in category.osm_tag_sets for key, _ in tags)
+            return read_pbf(path, stream.size, is_vendor, keys, progress)
         if kind is OsmFormat.XML:
             return read_xml(stream, is_vendor, progress)
         if kind is OsmFormat.OVERPASS_JSON:

@@ -121,12 +121,13 @@ def _declared_bounds(file: osmium.io.File) -> Bounds | None:
     return Bounds(box.bottom_left.lat, box.bottom_left.lon, box.top_right.lat, box.top_right.lon)
 
 
-def _read(path: Path, wanted: Wanted, progress: Progress) -> OsmExtract:
+def _read(path: Path, wanted: Wanted, keys: frozenset[str], progress: Progress) -> OsmExtract:
     file = osmium.io.File(str(path), "pbf")
     extract = OsmExtract(bounds=_declared_bounds(file))
     seen = Extent()
     relations: list[PendingRelation] = []
-    processor = osmium.FileProcessor(file).with_locations().with_filter(osmium.filter.EmptyTagFilter())
+    # Only elements with a key some category maps reach Python: streets and untagged nodes stay in C++.
+    processor = osmium.FileProcessor(file).with_locations().with_filter(osmium.filter.KeyFilter(*keys))
     for count, element in enumerate(processor, start=1):
         if count % _PROGRESS_EVERY == 0:
             progress(count, None)
@@ -172,11 +173,14 @@ def _place_relations(file: osmium.io.File, relations: list[PendingRelation]) -> 
     return place_relations(relations, nodes, way_extents)
 
 
-def read_pbf(path: Path, size: int, wanted: Wanted, progress: Progress) -> OsmExtract:
-    """The wanted nodes, ways (at their centre) and relations (at their members' centre) of a PBF extract."""
+def read_pbf(path: Path, size: int, wanted: Wanted, keys: frozenset[str], progress: Progress) -> OsmExtract:
+    """The wanted nodes, ways (at their centre) and relations (at their members' centre) of a PBF extract.
+
+    ``keys`` are the tag keys an element needs at least one of to be wanted (a filter libosmium can apply).
+    """
     check_framing(path, size)
     try:
-        return _read(path, wanted, progress)
+        return _read(path, wanted, keys, progress)
     except RuntimeError as error:
         # libosmium reports damage inside a block (bad compression, bad protobuf) without a position.
         raise ImportFailed(path, f"not a readable OpenStreetMap PBF file ({error})") from None
