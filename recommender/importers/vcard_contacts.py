@@ -177,11 +177,14 @@ def read_contact(card: Card) -> Contact:
     categories = [item.strip() for prop in card.all("CATEGORIES") for item in prop.parts if item.strip()]
     categories += [title for title in (_first_text(card, "TITLE"), _first_text(card, "ROLE")) if title]
     note, hours = _note_and_hours(card)
+    person_name = _person_name(card, organisation)
+    if kind is not None and kind.casefold() in _BUSINESS_KINDS and organisation is None:
+        organisation, person_name = person_name, None  # in a KIND:org card, FN names the organisation
     return Contact(
         location=card.location,
         line=card.line,
         uid=_first_text(card, "UID"),
-        person_name=_person_name(card, organisation),
+        person_name=person_name,
         organisation=organisation,
         kind=kind.casefold() if kind else None,
         phones=tuple(

@@ -70,7 +70,8 @@ def parse_contacts(path: Path, data: bytes) -> ParsedFile:
         raise ImportFailed(path, error.message, line=error.line, location=error.location) from None
     if not parsed.cards:
         first = parsed.problems[0]
-        raise ImportFailed(path, f"no card could be read: {first.reason}", line=first.line, location=first.location)
+        location = first.location if first.line is None else None  # "line N" already says where
+        raise ImportFailed(path, f"no card could be read: {first.reason}", line=first.line, location=location)
     return parsed
 
 

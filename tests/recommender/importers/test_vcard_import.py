@@ -166,6 +166,23 @@ def test_business_cards_become_vendors_with_a_category_from_their_synonyms(db: D
     assert (vendor.opening_hours, vendor.notes, vendor.source) == ("Mo-Fr 08:00-12:00", "Walk-in Mondays.", "import")
 
 
+def test_kind_org_and_apple_company_cards_are_businesses_too(db: Database, tmp_path: Path) -> None:
+    cards = (
+        "BEGIN:VCARD\nVERSION:4.0\nKIND:org\nFN:Mill Lane Plumbing\nCATEGORIES:plumber\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nN:;;;;\nFN:Tidy Tails\nORG:Tidy Tails\nX-ABShowAs:COMPANY\n"
+        "CATEGORIES:Hundesalon\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:4.0\nKIND:individual\nFN:Acme\nORG:Acme\nEND:VCARD\n"
+    )
+    report = import_vcard(db, write(tmp_path, cards))
+    assert report.added == {"vendors": 2, "people": 1}
+    with db.read() as session:
+        assert {(vendor.name, vendor.category) for vendor in list_vendors(session)} == {
+            ("Mill Lane Plumbing", "plumber"),
+            ("Tidy Tails", "pet_groomer"),
+        }
+    assert list(people(db)) == ["Acme"]
+
+
 def test_a_fallback_category_takes_the_cards_without_one(db: Database, tmp_path: Path) -> None:
     report = import_vcard(db, write(tmp_path, BUSINESS), ImportOptions(fallback_category="cleaner"))
     assert report.added == {"vendors": 2} and report.skipped == []
@@ -206,7 +223,7 @@ def test_a_file_cut_before_any_card_ends_fails_and_writes_nothing(db: Database, 
     with pytest.raises(ImportFailed) as raised:
         import_vcard(db, path)
     assert str(raised.value) == (
-        f"{path}, line 1, card at line 1: no card could be read: the card has no END:VCARD (the file looks cut off)"
+        f"{path}, line 1: no card could be read: the card has no END:VCARD (the file looks cut off)"
     )
     assert change_count(db) == 0
 
