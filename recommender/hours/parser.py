@@ -190,6 +190,11 @@ class _Parser:
                 taken = True
             elif kind == "word":
                 raise self.error(f'Unknown word "{token.value}"', token)
+            elif self.at("word", 1):
+                following = self.peek(1)
+                raise self.error(f'Unknown word "{following.value}"', following)
+            elif kind == "-":
+                raise self.error('Unexpected "-": a range needs a day, date or time that is valid on both sides', token)
             else:
                 raise self.error(f"Unexpected {self.describe(token)}", token)
             if not taken:
