@@ -117,6 +117,17 @@ class NodeLocations:
             return self._lats[index], self._lons[index]
         return None
 
+    def bounds(self) -> Bounds | None:
+        """The box around every node stored (computed at the end: cheaper than growing it node by node)."""
+        if self._unordered is not None:
+            lats = array("d", (lat for lat, _ in self._unordered.values()))
+            lons = array("d", (lon for _, lon in self._unordered.values()))
+        else:
+            lats, lons = self._lats, self._lons
+        if not lats:
+            return None
+        return Bounds(min(lats), min(lons), max(lats), max(lons))
+
     def extent_of(self, node_ids: Iterable[int]) -> Extent:
         """The box around those of the nodes that are in the file (a clipped extract lacks some)."""
         extent = Extent()

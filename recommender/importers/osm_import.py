@@ -61,9 +61,11 @@ class OsmImportReport(ImportReport):
 def read_osm(path: Path, progress: Progress = no_progress) -> OsmExtract:
     """The vendor elements of an OSM file of any supported format, recognised by its content."""
     taxonomy = load_taxonomy()
+    # Every category's tag sets use these keys; an element with none of them (most are) is no vendor.
+    keys = frozenset(key for category in taxonomy for tags in category.osm_tag_sets for key, _ in tags)
 
     def is_vendor(tags: Mapping[str, str]) -> bool:
-        return taxonomy.match_osm(tags) is not None
+        return not keys.isdisjoint(tags) and taxonomy.match_osm(tags) is not None
 
     with OsmStream(path) as stream:
         if stream.size == 0:
@@ -73,7 +75,6 @@ def read_osm(path: Path, progress: Progress = no_progress) -> OsmExtract:
             raise _not_osm(path, f"a {stream.compression.value}-packed PBF file (unpack it first)")
         if kind is OsmFormat.PBF:
             stream.close()
-            keys = frozenset(key for category in taxonomy for tags in category.osm_tag_sets for key, _ in tags)
             return read_pbf(path, stream.size, is_vendor, keys, progress)
         if kind is OsmFormat.XML:
             return read_xml(stream, is_vendor, progress)

@@ -48,7 +48,6 @@ class _XmlPass:
         self.ways_to_measure = ways_to_measure
         self.first_pass = ways_to_measure is None
         self.extract = OsmExtract()
-        self.seen = Extent()
         self.way_extents: dict[int, Extent] = {}
         self.relations: list[PendingRelation] = []
         self._parser = xml.parsers.expat.ParserCreate()
@@ -132,7 +131,11 @@ class _XmlPass:
         self._skip = attrs.get("action") == "delete" or attrs.get("visible") == "false"
         self._lat = self._lon = None
         if kind == "node" and "lat" in attrs and "lon" in attrs:
-            self._lat, self._lon = self._float(attrs, "lat"), self._float(attrs, "lon")
+            try:
+                self._lat, self._lon = float(attrs["lat"]), float(attrs["lon"])
+            except ValueError:
+                # Spelled out again only on the error path: this runs for every node of the file.
+                self._lat, self._lon = self._float(attrs, "lat"), self._float(attrs, "lon")
 
     def _end(self, name: str) -> None:
         if name != self._kind:
@@ -153,7 +156,6 @@ class _XmlPass:
         if not self.first_pass or self._lat is None or self._lon is None:
             return
         self.nodes.add(self._id, self._lat, self._lon)
-        self.seen.add(self._lat, self._lon)
         if self._tags and self.wanted(self._tags):
             self._add(OsmFeature("node", self._id, self._tags, self._lat, self._lon, f"line {self._line}"))
 
@@ -209,7 +211,7 @@ def read_xml(stream: OsmStream, wanted: Wanted, progress: Progress) -> OsmExtrac
     first.run(stream, progress)
     extract = first.extract
     if extract.bounds is None:
-        extract.bounds = first.seen.bounds()
+        extract.bounds = nodes.bounds()
     if first.relations:
         needed = {way_id for relation in first.relations for way_id in relation.way_ids}
         second = _XmlPass(stream.path, wanted, nodes, ways_to_measure=needed)
