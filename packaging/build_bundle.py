@@ -121,6 +121,7 @@ def smoke_test(bundle: Path, version: str) -> None:
         }
         check_version(executable, version, environment)
         check_screenshot(executable, temp, environment)
+        check_translations(executable, temp, environment)
         check_server(executable, version, temp, environment)
         check_postgresql_driver(executable, environment)
 
@@ -138,7 +139,7 @@ def check_screenshot(executable: str, temp: Path, environment: dict[str, str]) -
     run([executable, "demo", "--db", str(database), "--size", "small"], environment)
     screenshot = temp / "main-window.png"
     started = time.perf_counter()
-    run([executable, "--db", str(database), "--screenshot", str(screenshot)], environment)
+    run([executable, "--db", str(database), "--lang", "en", "--screenshot", str(screenshot)], environment)
     elapsed = time.perf_counter() - started
     if not screenshot.is_file() or screenshot.stat().st_size == 0:
         raise SmokeTestFailed("--screenshot wrote no image")
@@ -146,6 +147,23 @@ def check_screenshot(executable: str, temp: Path, environment: dict[str, str]) -
     if size != WINDOW_SIZE:
         raise SmokeTestFailed(f"--screenshot saved {size[0]}x{size[1]}, expected {WINDOW_SIZE[0]}x{WINDOW_SIZE[1]}")
     print(f"  --screenshot: {size[0]}x{size[1]}, {screenshot.stat().st_size:,} bytes in {elapsed:.1f} s")
+
+
+def check_translations(executable: str, temp: Path, environment: dict[str, str]) -> None:
+    """Every language translated in the source tree shows up translated from the bundle, Qt's own texts included."""
+    internal = Path(executable).parent / "_internal"
+    english = (temp / "main-window.png").read_bytes()
+    for catalog in sorted((ROOT / "resources" / "translations").glob("grapevine_*.qm")):
+        language = catalog.stem.removeprefix("grapevine_")
+        for shipped in (f"resources/translations/{catalog.name}", f"PySide6/Qt/translations/qtbase_{language}.qm"):
+            if not (internal / shipped).is_file():
+                raise SmokeTestFailed(f"the bundle has no {shipped}")
+        screenshot = temp / f"main-window-{language}.png"
+        database = str(temp / "demo.sqlite")
+        run([executable, "--db", database, "--lang", language, "--screenshot", str(screenshot)], environment)
+        if screenshot.read_bytes() == english:
+            raise SmokeTestFailed(f"--lang {language} shows the same window as English: the translation did not load")
+        print(f"  --lang {language}: translated window saved")
 
 
 def free_port() -> int:

@@ -15,9 +15,11 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
 import recommender
-from ui.app import DESKTOP_FILE_NAME
+from ui.app import DESKTOP_FILE_NAME, application_icon
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 LINUX = PROJECT_ROOT / "packaging" / "linux"
@@ -57,6 +59,14 @@ def test_the_app_announces_the_id_the_desktop_files_are_named_after() -> None:
     assert DESKTOP_FILE_NAME == APP_ID
     assert DESKTOP_FILE.is_file()
     assert METAINFO.is_file()
+
+
+def test_the_window_icon_is_the_application_icon(qapp: QApplication) -> None:
+    icon = application_icon()
+    assert not icon.isNull()
+    shown = icon.pixmap(64, 64).toImage().convertToFormat(QImage.Format.Format_RGBA8888)
+    committed = QImage(str(ICONS / "hicolor" / "64x64" / "apps" / f"{APP_ID}.png"))
+    assert load_script("render_icons").mean_difference(shown, committed) < 2.0
 
 
 def test_the_menu_entry_runs_grapevine_with_its_icon() -> None:
