@@ -49,9 +49,9 @@ def secret_hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def utc_now() -> dt.datetime:
-    # Naive UTC: SQLite keeps no time zone, and both databases then compare the same way.
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+def utc_from_ms(now_ms: int) -> dt.datetime:
+    """Naive UTC from epoch milliseconds: SQLite keeps no time zone, so both databases compare the same way."""
+    return dt.datetime.fromtimestamp(now_ms / 1000, dt.UTC).replace(tzinfo=None)
 
 
 def authenticate(session: Session, token: str | None) -> Caller:
@@ -75,17 +75,18 @@ def require_group(caller: Caller, group_id: uuid.UUID, *, admin: bool = False) -
         raise AccessDenied(403, "only the group's admin may do this")
 
 
-def create_group(session: Session, request: schemas.CreateGroup) -> schemas.Membership:
-    now = utc_now()
+def create_group(session: Session, request: schemas.CreateGroup, now: dt.datetime) -> schemas.Membership:
     group = SyncGroup(id=uuid.uuid4(), name=request.name, last_seq=0, created_at=now)
     session.add(group)
     session.flush()
-    return _add_member(session, group, request.person_id, request.display_name, is_admin=True)
+    return _add_member(session, group, request.person_id, request.display_name, now, is_admin=True)
 
 
-def create_invite(session: Session, caller: Caller, request: schemas.CreateInvite) -> schemas.InviteCode:
+def create_invite(
+    session: Session, caller: Caller, request: schemas.CreateInvite, now: dt.datetime
+) -> schemas.InviteCode:
     code = new_secret()
-    expires_at = utc_now() + dt.timedelta(seconds=request.expires_in_s)
+    expires_at = now + dt.timedelta(seconds=request.expires_in_s)
     session.add(
         Invite(
             id=uuid.uuid4(),
@@ -100,17 +101,17 @@ def create_invite(session: Session, caller: Caller, request: schemas.CreateInvit
     return schemas.InviteCode(code=code, expires_at=expires_at, max_uses=request.max_uses)
 
 
-def count_recent_attempts(session: Session, address: str, window: dt.timedelta) -> int:
-    since = utc_now() - window
+def count_recent_attempts(session: Session, address: str, window: dt.timedelta, now: dt.datetime) -> int:
+    since = now - window
     session.execute(delete(JoinAttempt).where(JoinAttempt.at < since))
     return session.scalar(select(func.count()).where(JoinAttempt.address == address, JoinAttempt.at >= since)) or 0
 
 
-def record_attempt(session: Session, address: str) -> None:
-    session.add(JoinAttempt(address=address, at=utc_now()))
+def record_attempt(session: Session, address: str, now: dt.datetime) -> None:
+    session.add(JoinAttempt(address=address, at=now))
 
 
-def redeem_invite(session: Session, request: schemas.Join) -> schemas.Membership:
+def redeem_invite(session: Session, request: schemas.Join, now: dt.datetime) -> schemas.Membership:
     """A new member (or a known member's new device) of the invite's group; 403 for unusable codes."""
     # The row lock (PostgreSQL) or write lock (SQLite) makes the use count exact under concurrent redemptions.
     invite = session.scalar(
@@ -118,19 +119,18 @@ def redeem_invite(session: Session, request: schemas.Join) -> schemas.Membership
     )
     if invite is None:
         raise AccessDenied(403, "this invite code is not valid")
-    if invite.expires_at <= utc_now():
+    if invite.expires_at <= now:
         raise AccessDenied(403, "this invite code has expired: ask the group's admin for a new one")
     if invite.uses >= invite.max_uses:
         raise AccessDenied(403, "this invite code has been used up: ask the group's admin for a new one")
     invite.uses += 1
     group = session.get_one(SyncGroup, invite.group_id)
-    return _add_member(session, group, request.person_id, request.display_name, is_admin=False)
+    return _add_member(session, group, request.person_id, request.display_name, now, is_admin=False)
 
 
 def _add_member(
-    session: Session, group: SyncGroup, person_id: uuid.UUID, display_name: str, *, is_admin: bool
+    session: Session, group: SyncGroup, person_id: uuid.UUID, display_name: str, now: dt.datetime, *, is_admin: bool
 ) -> schemas.Membership:
-    now = utc_now()
     # The same person joining again from another device signs in as the same member.
     member = session.scalar(
         select(Member).where(Member.group_id == group.id, Member.person_id == person_id, Member.removed_at.is_(None))
@@ -185,21 +185,20 @@ def list_members(session: Session, caller: Caller) -> schemas.Members:
     )
 
 
-def remove_member(session: Session, caller: Caller, member_id: uuid.UUID) -> None:
+def remove_member(session: Session, caller: Caller, member_id: uuid.UUID, now: dt.datetime) -> None:
     """Remove a member (the admin anyone, a member themselves) and sign out all their devices."""
     if member_id != caller.member_id and not caller.is_admin:
         raise AccessDenied(403, "only the group's admin may remove other members")
     member = session.get(Member, member_id)
     if member is None or member.group_id != caller.group_id or member.removed_at is not None:
         raise AccessDenied(404, "no such member in this group")
-    now = utc_now()
     member.removed_at = now
     session.execute(
         update(Device).where(Device.member_id == member_id, Device.revoked_at.is_(None)).values(revoked_at=now)
     )
 
 
-def revoke_device(session: Session, caller: Caller, device_id: uuid.UUID) -> None:
+def revoke_device(session: Session, caller: Caller, device_id: uuid.UUID, now: dt.datetime) -> None:
     """Sign one device out (the admin any device of the group, a member their own)."""
     device = session.get(Device, device_id)
     member = session.get(Member, device.member_id) if device is not None else None
@@ -208,4 +207,4 @@ def revoke_device(session: Session, caller: Caller, device_id: uuid.UUID) -> Non
     if member.id != caller.member_id and not caller.is_admin:
         raise AccessDenied(403, "only the group's admin may sign out other members' devices")
     if device.revoked_at is None:
-        device.revoked_at = utc_now()
+        device.revoked_at = now

@@ -40,7 +40,7 @@ class ServerConfig:
     # Invite redemptions allowed per client address within the window (guessing codes takes billions of tries).
     join_attempts: int = 10
     join_window: dt.timedelta = field(default_factory=lambda: dt.timedelta(minutes=10))
-    # The server's wall clock, for clamping stamps from the future; tests replace it.
+    # The server's wall clock (invite expiry, rate limits, clamping stamps from the future); tests replace it.
     now_ms: Callable[[], int] = wall_clock_ms
 
 
@@ -71,6 +71,10 @@ def create_app(config: ServerConfig, store: ServerStore | None = None) -> FastAP
         responses=_ERRORS,
     )
     app.state.store = store
+
+    def now() -> dt.datetime:
+        return access.utc_from_ms(config.now_ms())
+
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     # Added last so it runs first: oversized bodies are refused before anything reads them.
     app.add_middleware(BodySizeLimit, max_bytes=config.max_body_bytes)
@@ -84,7 +88,7 @@ def create_app(config: ServerConfig, store: ServerStore | None = None) -> FastAP
     def create_group(request: schemas.CreateGroup) -> schemas.Membership:
         """Create a group; the caller becomes its admin and gets a device token."""
         with store.transaction() as session:
-            membership = access.create_group(session, request)
+            membership = access.create_group(session, request, now())
         logger.info("group %s created", membership.group_id)
         return membership
 
@@ -93,18 +97,18 @@ def create_app(config: ServerConfig, store: ServerStore | None = None) -> FastAP
         """Issue an invite code (admin only) that expires and may be redeemed a limited number of times."""
         access.require_group(caller, group_id, admin=True)
         with store.transaction() as session:
-            return access.create_invite(session, caller, request)
+            return access.create_invite(session, caller, request, now())
 
     @app.post("/v1/join", status_code=201, tags=["groups"])
     def join(request: schemas.Join, http_request: Request) -> schemas.Membership:
         """Redeem an invite code for a device token (rate-limited per client address)."""
         address = http_request.client.host if http_request.client else "unknown"
         with store.transaction() as session:
-            if access.count_recent_attempts(session, address, config.join_window) >= config.join_attempts:
+            if access.count_recent_attempts(session, address, config.join_window, now()) >= config.join_attempts:
                 raise access.AccessDenied(429, "too many invite attempts from this address: try again later")
-            access.record_attempt(session, address)
+            access.record_attempt(session, address, now())
         with store.transaction() as session:
-            membership = access.redeem_invite(session, request)
+            membership = access.redeem_invite(session, request, now())
         logger.info("member %s joined group %s", membership.member_id, membership.group_id)
         return membership
 
@@ -119,7 +123,7 @@ def create_app(config: ServerConfig, store: ServerStore | None = None) -> FastAP
         """Remove a member and sign out their devices (the admin: anyone; a member: themselves, i.e. leave)."""
         access.require_group(caller, group_id)
         with store.transaction() as session:
-            access.remove_member(session, caller, member_id)
+            access.remove_member(session, caller, member_id, now())
         return Response(status_code=204)
 
     @app.delete("/v1/groups/{group_id}/devices/{device_id}", status_code=204, tags=["groups"])
@@ -127,7 +131,7 @@ def create_app(config: ServerConfig, store: ServerStore | None = None) -> FastAP
         """Revoke one device's token (the admin: any device; a member: their own)."""
         access.require_group(caller, group_id)
         with store.transaction() as session:
-            access.revoke_device(session, caller, device_id)
+            access.revoke_device(session, caller, device_id, now())
         return Response(status_code=204)
 
     @app.post(

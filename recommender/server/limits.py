@@ -10,12 +10,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024
 
 
-class _BodyTooLarge(Exception):
-    pass
-
-
 class BodySizeLimit:
-    """ASGI middleware: checks Content-Length up front and counts streamed (chunked) bodies as they arrive."""
+    """ASGI middleware: checks Content-Length up front and counts streamed (chunked) bodies as they arrive.
+
+    A body longer than its Content-Length is cut short by the HTTP server itself (h11 refuses it).
+    """
 
     def __init__(self, app: ASGIApp, max_bytes: int = DEFAULT_MAX_BODY_BYTES):
         self.app = app
@@ -29,29 +28,30 @@ class BodySizeLimit:
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
             await self._refuse(send)
             return
+        if declared is not None:
+            await self.app(scope, receive, send)
+            return
+        # A streamed (chunked) body is read here first, up to the limit, then handed on: the framework would turn
+        # an error raised while it reads the body into a generic 400.
+        messages: list[Message] = []
         received = 0
-        started = False
-
-        async def counting_receive() -> Message:
-            nonlocal received
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise _BodyTooLarge
-            return message
+            messages.append(message)
+            if message["type"] != "http.request":
+                break
+            received += len(message.get("body", b""))
+            if received > self.max_bytes:
+                await self._refuse(send)
+                return
+            if not message.get("more_body", False):
+                break
+        replay = iter(messages)
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
+        async def replaying_receive() -> Message:
+            return next(replay, None) or await receive()
 
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except _BodyTooLarge:
-            if started:
-                raise
-            await self._refuse(send)
+        await self.app(scope, replaying_receive, send)
 
     async def _refuse(self, send: Send) -> None:
         body = json.dumps(
