@@ -32,7 +32,7 @@ from recommender.importers.report import ImportFailed
 _MAX_HEADER = 64 * 1024
 _MAX_BLOB = 32 * 1024 * 1024
 # Progress (and the chance to cancel) every this many tagged elements.
-_PROGRESS_EVERY = 20_000
+_PROGRESS_EVERY = 5_000
 
 
 def _varint(data: bytes, position: int) -> tuple[int, int]:

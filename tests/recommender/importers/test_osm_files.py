@@ -213,3 +213,12 @@ def test_tag_values_survive_every_format_exactly(tmp_path: Path, names: list[str
     pbf = write_pbf(tmp_path / "p.osm.pbf", nodes)
     for path in (xml, overpass, pbf):
         assert {feature.source_id: dict(feature.tags) for feature in read_osm(path).features} == expected, path.name
+
+
+def test_the_extent_of_an_extract_without_bounds_is_the_box_of_its_nodes(tmp_path: Path) -> None:
+    nodes = [Node(9, 48.3, 16.2), Node(3, 48.1, 16.5), Node(5, 48.2, 16.4, {"shop": "bakery", "name": "Anker"})]
+    path = tmp_path / "unsorted.osm"
+    path.write_text(osm_xml(nodes), encoding="utf-8")
+    bounds = read_osm(path).bounds
+    assert bounds is not None
+    assert (bounds.min_lat, bounds.min_lon, bounds.max_lat, bounds.max_lon) == (48.1, 16.2, 48.3, 16.5)
