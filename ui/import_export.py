@@ -1,7 +1,12 @@
-"""The File menu's import and export: files read on the database worker, all or nothing, with a summary."""
+"""The File menu's import and export: an entry per importer, its options step, progress with Cancel, a summary.
+
+Every import runs on the database worker in one transaction; Cancel makes the progress callback raise
+``ImportCancelled``, which rolls the transaction back, so a stopped or failed import leaves the directory as it was.
+"""
 
 from __future__ import annotations
 
+import threading
 from functools import partial
 from pathlib import Path
 
@@ -9,13 +14,24 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from recommender.directory.people import find_me
 from recommender.exporters.json_export import export_json
-from recommender.importers.registry import importers
-from recommender.importers.report import ImportFailed, ImportReport
+from recommender.importers.csv_import import CsvPreview, preview_csv
+from recommender.importers.registry import DEFAULT_OPTIONS, Importer, ImportOptions, importers
+from recommender.importers.report import ImportCancelled, ImportFailed, ImportReport
 from recommender.storage.database import Database
+from ui.csv_mapping_dialog import CsvMappingDialog
 from ui.directory_actions import DirectoryActions
+from ui.import_kinds import OptionsStep, file_filters, importer_label, options_step
+from ui.import_options_dialog import ImportOptionsDialog
+from ui.import_progress_dialog import ImportProgressDialog
+from ui.import_summary_dialog import ImportSummaryDialog, failure_message
 from ui.main_window import MainWindow
-from ui.tasks import TaskRunner
+from ui.tasks import ReportProgress, TaskRunner
+from ui.vendor_vcard import VendorVcardSaver
+
+# Rows the mapping step previews: enough to recognise each column, few enough to read at a glance.
+PREVIEW_ROWS = 8
 
 
 def _export(db: Database, path: Path) -> dict[str, int]:
@@ -23,42 +39,177 @@ def _export(db: Database, path: Path) -> dict[str, int]:
         return export_json(session, path)
 
 
+def _has_owner(db: Database) -> bool:
+    with db.read() as session:
+        return find_me(session) is not None
+
+
+def _import(
+    run: Importer,
+    db: Database,
+    path: Path,
+    options: ImportOptions,
+    stop: threading.Event,
+    report_progress: ReportProgress,
+) -> ImportReport:
+    """Run one importer on the database worker; once ``stop`` is set its next progress report cancels it."""
+
+    def progress(done: int, total: int | None) -> None:
+        if stop.is_set():
+            raise ImportCancelled
+        report_progress(done, total)
+
+    return run(db, path, options, progress)
+
+
 class ImportExport(QObject):
-    """Import a directory file or a spreadsheet of vendors; export the directory. Errors name file and line."""
+    """File ▸ Import ▸ one entry per importer the core registers; File ▸ Export; a vendor saved as a vCard."""
 
     imported = Signal(object)
-    """An import applied (``ImportReport``)."""
+    """An import applied (``ImportReport``); the ranking reloads."""
+    cancelled = Signal(object)
+    """The user stopped the import of this file (``Path``); nothing was written."""
     exported = Signal(object)
     """An export was written (counts by kind)."""
     failed = Signal(str)
-    """An import or export could not be done; the message says what and where."""
+    """An import or export could not be done; the message names the file and where in it."""
+    dialog_opened = Signal(object)
+    """A step of an import opened its dialog (file chooser, options, progress or summary); tests follow along."""
 
     def __init__(self, window: MainWindow, tasks: TaskRunner, actions: DirectoryActions, menu: QMenu) -> None:
         super().__init__(window)
         self.window, self.tasks, self.actions = window, tasks, actions
-        self.import_json_action = QAction(self.tr("Import a &Grapevine file…"), window)
-        self.import_json_action.triggered.connect(partial(self._on_import_triggered, "json"))
-        self.import_csv_action = QAction(self.tr("Import vendors from a &spreadsheet (CSV)…"), window)
-        self.import_csv_action.triggered.connect(partial(self._on_import_triggered, "csv"))
+        self.import_menu = QMenu(self.tr("&Import"), window)
+        self.import_actions: dict[str, QAction] = {}
+        for kind, spec in importers().items():
+            action = QAction(self.tr("{importer}…").format(importer=importer_label(spec)), window)
+            action.triggered.connect(partial(self.choose_file, kind))
+            self.import_menu.addAction(action)
+            self.import_actions[kind] = action
         self.export_action = QAction(self.tr("&Export the directory…"), window)
         self.export_action.triggered.connect(self._on_export_triggered)
+        self.vcards = VendorVcardSaver(window, tasks)
         # Import and export come first in the File menu, before Settings and Quit.
         first = menu.actions()[0]
-        for action in (self.import_json_action, self.import_csv_action, self.export_action):
+        menu.insertMenu(first, self.import_menu)
+        for action in (self.export_action, self.vcards.save_action):
             menu.insertAction(first, action)
         menu.insertSeparator(first)
         self.failed.connect(self._on_failed)
-        self.imported.connect(self._on_imported)
+        self._running = False
 
-    def import_file(self, kind: str, path: Path) -> None:
-        """Import ``path`` (``kind`` "json" or "csv") on the database worker; the ranking follows at once."""
+    # The steps of an import, in order: file, options, run, summary.
+
+    def choose_file(self, kind: str) -> None:
+        """Ask for a file of this kind; choosing one goes on to its options step."""
+        spec = importers()[kind]
+        dialog = QFileDialog(self.window, self.tr("Import: {importer}").format(importer=importer_label(spec)))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setNameFilters(file_filters(spec))
+        dialog.fileSelected.connect(lambda name: self.start_import(kind, Path(name)))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    def start_import(self, kind: str, path: Path) -> None:
+        """Ask what the kind needs to know (contacts' trust, a CSV's columns, …), then import."""
         db = self.window.db
         if db is None:
             return
+        step = options_step(kind)
+        if step is OptionsStep.NONE:
+            self.import_file(kind, path)
+        elif step is OptionsStep.CSV_MAPPING:
+            task = self.tasks.run_database(partial(preview_csv, path, PREVIEW_ROWS), name="preview csv")
+            task.succeeded.connect(partial(self._on_preview_task_succeeded, kind, path))
+            task.failed.connect(partial(self._on_task_failed, path))
+        elif step is OptionsStep.CONTACTS:
+            task = self.tasks.run_database(partial(_has_owner, db), name="find me")
+            task.succeeded.connect(partial(self._ask_options, kind, path, step))
+        else:
+            self._ask_options(kind, path, step, False)
+
+    def _ask_options(self, kind: str, path: Path, step: OptionsStep, owner_known: bool) -> None:
+        dialog = ImportOptionsDialog(step, path, owner_known=owner_known, parent=self.window)
+        dialog.options_chosen.connect(partial(self.import_file, kind, path))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    def _on_preview_task_succeeded(self, kind: str, path: Path, preview: CsvPreview) -> None:
+        dialog = CsvMappingDialog(path, preview, parent=self.window)
+        dialog.options_chosen.connect(partial(self.import_file, kind, path))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    def import_file(self, kind: str, path: Path, options: ImportOptions = DEFAULT_OPTIONS) -> None:
+        """Import ``path`` on the database worker with a progress dialog; the ranking follows at once."""
+        db = self.window.db
+        if db is None or self._running:
+            return
+        self._running = True
+        self.import_menu.setEnabled(False)
+        stop = threading.Event()
+        progress = ImportProgressDialog(path, self.window)
+        progress.cancel_requested.connect(stop.set)
         self.window.statusBar().showMessage(self.tr("Importing {file}…").format(file=path.name))
-        task = self.tasks.run_database(partial(importers()[kind].run, db, path), name=f"import {kind}")
-        task.succeeded.connect(self.imported.emit)
-        task.failed.connect(self._on_task_failed)
+        work = partial(_import, importers()[kind].run, db, path, options, stop)
+        task = self.tasks.run_database_with_progress(work, name=f"import {kind}")
+        task.progressed.connect(progress.set_progress)
+        task.succeeded.connect(partial(self._on_import_task_succeeded, progress))
+        task.failed.connect(partial(self._on_import_task_failed, progress, path))
+        progress.open()
+        self.dialog_opened.emit(progress)
+
+    def _end_import(self, progress: ImportProgressDialog) -> None:
+        progress.finish()
+        progress.deleteLater()
+        self._running = False
+        self.import_menu.setEnabled(True)
+
+    def _on_import_task_succeeded(self, progress: ImportProgressDialog, report: ImportReport) -> None:
+        self._end_import(progress)
+        self.actions.reload()
+        db, engine = self.window.db, self.window.engine
+        if db is not None and engine is not None and {"people", "trust links"} & {*report.added, *report.updated}:
+            # The people panel reads its contact list only when told; the new people belong in it now.
+            self.window.people_panel.set_directory(db, engine)
+        added = sum(report.added.values())
+        updated = sum(report.updated.values())
+        self.window.statusBar().showMessage(
+            self.tr("Imported {file}: {added} added, {updated} updated, {skipped} skipped").format(
+                file=report.path.name, added=added, updated=updated, skipped=len(report.skipped)
+            )
+        )
+        self._show_summary(ImportSummaryDialog.for_report(report, self.window))
+        self.imported.emit(report)
+
+    def _on_import_task_failed(self, progress: ImportProgressDialog, path: Path, error: Exception) -> None:
+        self._end_import(progress)
+        if isinstance(error, ImportCancelled):
+            self.window.statusBar().showMessage(
+                self.tr("Import of {file} cancelled: nothing was imported").format(file=path.name)
+            )
+            self._show_summary(ImportSummaryDialog.for_cancel(path, self.window))
+            self.cancelled.emit(path)
+            return
+        self._on_task_failed(path, error)
+
+    def _on_task_failed(self, path: Path, error: Exception) -> None:
+        """Expected failures (a bad file) get the summary with file and position; bugs go to the crash dialog."""
+        if not isinstance(error, ImportFailed | OSError):
+            raise error
+        self._show_summary(ImportSummaryDialog.for_failure(path, error, self.window))
+        self.failed.emit(failure_message(error, path))
+
+    def _show_summary(self, dialog: ImportSummaryDialog) -> None:
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    # Export of the whole directory.
 
     def export_file(self, path: Path) -> None:
         db = self.window.db
@@ -69,26 +220,14 @@ class ImportExport(QObject):
         task.succeeded.connect(
             lambda _counts: self.window.statusBar().showMessage(self.tr("Exported to {file}").format(file=path))
         )
-        task.failed.connect(self._on_task_failed)
+        task.failed.connect(self._on_export_task_failed)
 
     @Slot(object)
-    def _on_task_failed(self, error: Exception) -> None:
-        if isinstance(error, ImportFailed | OSError):
-            self.failed.emit(str(error))
-        else:
+    def _on_export_task_failed(self, error: Exception) -> None:
+        if not isinstance(error, OSError):
             raise error
-
-    @Slot(object)
-    def _on_imported(self, report: ImportReport) -> None:
-        self.actions.reload()
-        lines = [self.tr("Imported {file}: {summary}").format(file=report.path.name, summary=report.summary())]
-        lines += [f"• {skipped.location}: {skipped.reason}" for skipped in report.skipped[:20]]
-        if len(report.skipped) > 20:
-            lines.append(self.tr("… and {count} more skipped").format(count=len(report.skipped) - 20))
-        self.window.statusBar().showMessage(lines[0])
-        box = QMessageBox(
-            QMessageBox.Icon.Information, self.tr("Import finished"), "\n".join(lines), parent=self.window
-        )
+        self.failed.emit(str(error))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Could not export"), str(error), parent=self.window)
         box.open()
 
     @Slot(str)
@@ -96,15 +235,6 @@ class ImportExport(QObject):
         self.window.statusBar().showMessage(
             self.tr("Nothing was imported or exported: {reason}").format(reason=message)
         )
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Could not do that"), message, parent=self.window)
-        box.setInformativeText(self.tr("Nothing in your directory was changed."))
-        box.open()
-
-    def _on_import_triggered(self, kind: str) -> None:
-        filters = {"json": self.tr("Grapevine files (*.json)"), "csv": self.tr("Spreadsheets (*.csv *.txt)")}
-        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import"), "", filters[kind])
-        if name:
-            self.import_file(kind, Path(name))
 
     @Slot()
     def _on_export_triggered(self) -> None:

@@ -1,30 +1,53 @@
-"""Import and export from the File menu: a spreadsheet's vendors appear at once; a bad file changes nothing."""
+"""File ▸ Import, as a user goes through it: a menu entry per importer, the file dialog, progress with Cancel,
+and a summary; a real OpenStreetMap extract lands in the ranking, a cancelled or broken import changes nothing."""
 
 from __future__ import annotations
 
+import gzip
+import time
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from recommender.directory.vendors import count_vendors
+from recommender.importers.registry import importers
 from ui.app import Directory
+from ui.csv_mapping_dialog import CsvMappingDialog
 from ui.directory_actions import DirectoryActions
 from ui.import_export import ImportExport
+from ui.import_kinds import importer_label
+from ui.import_options_dialog import ImportOptionsDialog
+from ui.import_progress_dialog import ImportProgressDialog
+from ui.import_summary_dialog import ImportSummaryDialog
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 
+OSM_DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "osm"
+LISTINGS = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "business_listings"
+# Importing a whole file takes seconds on a busy two-core machine.
+IMPORT_TIMEOUT_MS = 120_000
+
+Dialog = TypeVar("Dialog", bound=QObject)
+App = tuple[MainWindow, DirectoryActions, ImportExport, list[QObject]]
+
 
 @pytest.fixture
-def app(qtbot: QtBot, tasks: TaskRunner, writable: Directory) -> tuple[MainWindow, DirectoryActions, ImportExport]:
+def app(qtbot: QtBot, tasks: TaskRunner, writable: Directory) -> App:
+    """The window with its menus, on a private demo directory; every dialog the import opens is collected."""
     window = MainWindow(tasks)
     actions = DirectoryActions(window, tasks)
     transfer = ImportExport(window, tasks, actions, actions.file_menu)
     qtbot.addWidget(window)
     window.show()
     window.set_directory(writable.db, writable.engine)
-    return window, actions, transfer
+    opened: list[QObject] = []
+    transfer.dialog_opened.connect(opened.append)
+    return window, actions, transfer, opened
 
 
 def vendor_count(window: MainWindow) -> int:
@@ -33,40 +56,165 @@ def vendor_count(window: MainWindow) -> int:
         return count_vendors(session)
 
 
-def test_imported_vendors_are_searchable_at_once(
-    qtbot: QtBot, tmp_path: Path, app: tuple[MainWindow, DirectoryActions, ImportExport]
-) -> None:
-    window, actions, transfer = app
-    sheet = tmp_path / "vendors.csv"
-    sheet.write_text("name,category,phone\nQuillfeather Tutoring,tutor,+44 1632 960999\nQuillfeather tutoring,tutor,\n")
-    before = vendor_count(window)
-    with qtbot.waitSignal(actions.refreshed, timeout=10_000):
-        transfer.import_file("csv", sheet)
-    assert vendor_count(window) == before + 1
-    qtbot.keyClicks(window.search_bar.search_box, "quillfeather")
-    assert window.results_model.result(0).name == "Quillfeather Tutoring"
-    summary = window.findChild(QMessageBox)
-    assert summary is not None and "added 1 vendor" in summary.text() and "already in the directory" in summary.text()
+def choose_in_menu(qtbot: QtBot, transfer: ImportExport, kind: str, path: Path) -> None:
+    """Pick File ▸ Import ▸ <kind> and answer the file dialog with ``path``."""
+    with qtbot.waitSignal(transfer.dialog_opened, timeout=5000) as opened:
+        transfer.import_actions[kind].trigger()
+    dialog = opened.args[0]
+    assert isinstance(dialog, QFileDialog)
+    dialog.selectFile(str(path))
+    dialog.accept()
 
 
-def test_a_broken_file_says_where_and_changes_nothing(
-    qtbot: QtBot, tmp_path: Path, app: tuple[MainWindow, DirectoryActions, ImportExport]
+def wait_for(qtbot: QtBot, opened: list[QObject], kind: type[Dialog], timeout: int = IMPORT_TIMEOUT_MS) -> Dialog:
+    """The first dialog of this kind opened since the list was last cleared (waits for it)."""
+    qtbot.waitUntil(lambda: any(isinstance(dialog, kind) for dialog in opened), timeout=timeout)
+    return next(dialog for dialog in opened if isinstance(dialog, kind))
+
+
+def last_summary(opened: list[QObject]) -> ImportSummaryDialog:
+    summaries = [dialog for dialog in opened if isinstance(dialog, ImportSummaryDialog)]
+    assert summaries, "no summary was shown"
+    return summaries[-1]
+
+
+def test_the_import_menu_has_an_entry_per_registered_importer(app: App) -> None:
+    window, _, transfer, _ = app
+    registered = importers()
+    assert set(transfer.import_actions) == set(registered)
+    assert {"json", "csv", "osm", "vcard", "yelp", "takeout"} <= set(registered)
+    texts = [action.text() for action in transfer.import_menu.actions()]
+    assert texts == [f"{importer_label(spec)}…" for spec in registered.values()]
+    assert transfer.import_menu.menuAction() in window.menuBar().actions()[0].menu().actions()
+
+
+def test_an_openstreetmap_extract_imported_from_the_menu_is_ranked_at_once(
+    qtbot: QtBot, app: App, shared_data: Path
 ) -> None:
-    window, _, transfer = app
-    sheet = tmp_path / "vendors.csv"
-    sheet.write_text("name,category\nGood Plumbing,plumber\nStar Gazing,astrologer\n")
+    window, actions, transfer, opened = app
     before = vendor_count(window)
-    with qtbot.waitSignal(transfer.failed, timeout=5000) as failed:
-        transfer.import_file("csv", sheet)
-    assert f"{sheet}, line 3" in failed.args[0] and "category" in failed.args[0]
+    with qtbot.waitSignal(transfer.dialog_opened, timeout=5000) as chooser:
+        transfer.import_actions["osm"].trigger()
+    file_dialog = chooser.args[0]
+    assert isinstance(file_dialog, QFileDialog)
+    assert any("*.osm.gz" in name_filter for name_filter in file_dialog.nameFilters())
+    file_dialog.selectFile(str(OSM_DATA / "monaco.osm.gz"))
+    with qtbot.waitSignals([transfer.imported, actions.refreshed], timeout=IMPORT_TIMEOUT_MS):
+        file_dialog.accept()
+    assert any(isinstance(dialog, ImportProgressDialog) for dialog in opened)
+    assert vendor_count(window) == before + 8
+    summary = last_summary(opened)
+    assert summary.windowTitle() == "Import finished"
+    assert "Vendors: 8 added, 0 updated" in summary.counts_label.text()
+    assert "Skipped: 5" in summary.counts_label.text()
+    # Every skipped record is listed with where it was and why.
+    assert summary.details.toPlainText().count("has no name") == 5
+    assert "node/268113500 (line 1860)" in summary.details.toPlainText()
+    summary.copy_button.click()
+    assert "node/1790048263" in QGuiApplication.clipboard().text()
+    qtbot.keyClicks(window.search_bar.search_box, "pharmacie marsan")
+    assert window.results_model.result(0).name == "Pharmacie Marsan"
+    assert window.statusBar().currentMessage().startswith(f"{before + 8} vendors")
+
+
+def test_cancelling_a_long_import_midway_leaves_the_directory_as_it_was(qtbot: QtBot, app: App, tmp_path: Path) -> None:
+    window, _, transfer, opened = app
+    sheet = tmp_path / "many.csv"
+    rows = [f"Cancelled Vendor {number},plumber,+44 20 7946 {number % 10_000:04d}" for number in range(20_000)]
+    sheet.write_text("name,category,phone\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    before = vendor_count(window)
+    choose_in_menu(qtbot, transfer, "csv", sheet)
+    wait_for(qtbot, opened, CsvMappingDialog).import_button.click()
+    progress = wait_for(qtbot, opened, ImportProgressDialog)
+    # The window keeps handling events while the worker imports: a timer keeps firing.
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(20)
+    # Wait until rows have gone in (the bar has moved), then cancel as the user would.
+    qtbot.waitUntil(lambda: progress.bar.maximum() > 0 and progress.bar.value() > 0, timeout=IMPORT_TIMEOUT_MS)
+    assert progress.bar.value() < progress.bar.maximum()
+    assert transfer.import_menu.isEnabled() is False
+    with qtbot.waitSignal(transfer.cancelled, timeout=IMPORT_TIMEOUT_MS):
+        progress.cancel_button.click()
+    timer.stop()
+    assert len(ticks) >= 3
     assert vendor_count(window) == before
+    summary = last_summary(opened)
+    assert summary.windowTitle() == "Import cancelled"
+    assert "Nothing was imported" in summary.counts_label.text()
+    assert "cancelled: nothing was imported" in window.statusBar().currentMessage()
+    assert not progress.isVisible()
+    assert transfer.import_menu.isEnabled()
+
+
+def test_a_broken_extract_names_file_and_position_and_changes_nothing(
+    qtbot: QtBot, app: App, tmp_path: Path, shared_data: Path
+) -> None:
+    window, _, transfer, opened = app
+    whole = gzip.decompress((OSM_DATA / "monaco.osm.gz").read_bytes())
+    broken = tmp_path / "broken.osm"
+    # Cut off mid-file: the XML ends inside an element.
+    broken.write_bytes(whole[: len(whole) // 2])
+    before = vendor_count(window)
+    with qtbot.waitSignal(transfer.failed, timeout=IMPORT_TIMEOUT_MS) as failed:
+        choose_in_menu(qtbot, transfer, "osm", broken)
+    assert str(broken) in failed.args[0] and "line" in failed.args[0]
+    assert vendor_count(window) == before
+    summary = last_summary(opened)
+    assert summary.windowTitle() == "Import failed"
+    assert "was not changed" in summary.counts_label.text()
+    assert summary.details.toPlainText() == failed.args[0]
     assert "Nothing was imported" in window.statusBar().currentMessage()
 
 
-def test_export_writes_a_file_that_imports_elsewhere(
-    qtbot: QtBot, tmp_path: Path, app: tuple[MainWindow, DirectoryActions, ImportExport]
+def test_a_bad_row_in_a_spreadsheet_is_named_by_line_and_nothing_goes_in(
+    qtbot: QtBot, app: App, tmp_path: Path
 ) -> None:
-    window, _, transfer = app
+    window, _, transfer, opened = app
+    sheet = tmp_path / "vendors.csv"
+    sheet.write_text("name,category\nGood Plumbing,plumber\nStar Gazing,astrologer\n")
+    before = vendor_count(window)
+    choose_in_menu(qtbot, transfer, "csv", sheet)
+    with qtbot.waitSignal(transfer.failed, timeout=IMPORT_TIMEOUT_MS) as failed:
+        wait_for(qtbot, opened, CsvMappingDialog).import_button.click()
+    assert f"{sheet}, line 3" in failed.args[0] and "category" in failed.args[0]
+    assert vendor_count(window) == before
+    assert f"{sheet}, line 3" in last_summary(opened).details.toPlainText()
+
+
+def test_listings_go_in_with_the_chosen_category_for_those_grapevine_cannot_place(
+    qtbot: QtBot, app: App, shared_data: Path
+) -> None:
+    window, _, transfer, opened = app
+    listings = LISTINGS / "yelp_academic_dataset_business.json"
+    choose_in_menu(qtbot, transfer, "yelp", listings)
+    # Cancel at the options step: nothing happens.
+    wait_for(qtbot, opened, ImportOptionsDialog).reject()
+    assert not any(isinstance(dialog, ImportProgressDialog) for dialog in opened)
+    opened.clear()
+    # As Grapevine would on its own: unplaceable listings are skipped with their Yelp categories.
+    choose_in_menu(qtbot, transfer, "yelp", listings)
+    with qtbot.waitSignal(transfer.imported, timeout=IMPORT_TIMEOUT_MS) as plain:
+        wait_for(qtbot, opened, ImportOptionsDialog).import_button.click()
+    unplaced = [item for item in plain.args[0].skipped if "no category Grapevine knows" in item.reason]
+    assert unplaced
+    assert "no category Grapevine knows" in last_summary(opened).details.toPlainText()
+    before = vendor_count(window)
+
+    opened.clear()
+    choose_in_menu(qtbot, transfer, "yelp", listings)
+    dialog = wait_for(qtbot, opened, ImportOptionsDialog)
+    dialog.category_box.setCurrentIndex(dialog.category_box.findData("handyman"))
+    with qtbot.waitSignal(transfer.imported, timeout=IMPORT_TIMEOUT_MS) as placed:
+        qtbot.keyClick(dialog, "\r")
+    report = placed.args[0]
+    assert not [item for item in report.skipped if "no category Grapevine knows" in item.reason]
+    assert vendor_count(window) == before + len(unplaced)
+
+
+def test_export_writes_a_file_that_imports_elsewhere(qtbot: QtBot, app: App, tmp_path: Path) -> None:
+    window, _, transfer, _ = app
     target = tmp_path / "out" / "directory.json"
     with qtbot.waitSignal(transfer.exported, timeout=10_000) as exported:
         transfer.export_file(target)

@@ -1,0 +1,130 @@
+"""What an import did: counts added and updated, every skipped record with where and why, or why it failed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recommender.importers.report import ImportFailed, ImportReport
+from ui.import_kinds import kind_name
+
+
+def failure_message(error: Exception, path: Path) -> str:
+    """The reason an import failed, naming the file and the position in it (the core's own words)."""
+    if isinstance(error, ImportFailed):
+        return str(error)
+    if isinstance(error, OSError):
+        return f"{path}: {error.strerror or error}"
+    return str(error)
+
+
+class ImportSummaryDialog(QDialog):
+    """One dialog for the three ends of an import; the details are selectable text with a Copy button."""
+
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.resize(620, 420)
+        self.heading = QLabel(self)
+        self.heading.setAccessibleName(self.tr("Import result"))
+        self.heading.setWordWrap(True)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.counts_label = QLabel(self)
+        self.counts_label.setAccessibleName(self.tr("What was imported"))
+        self.counts_label.setWordWrap(True)
+        self.counts_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details_title = QLabel(self)
+        self.details = QPlainTextEdit(self)
+        self.details.setReadOnly(True)
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.details.setFont(QFont("monospace"))
+        self.details_title.setBuddy(self.details)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.copy_button = buttons.addButton(self.tr("&Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.clicked.connect(self._on_copy_button_clicked)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setDefault(True)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.counts_label)
+        layout.addWidget(self.details_title)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def for_report(cls, report: ImportReport, parent: QWidget | None = None) -> ImportSummaryDialog:
+        """An import that went in: what was added and updated, and every record skipped with its reason."""
+        dialog = cls(report.path, parent)
+        dialog.setWindowTitle(dialog.tr("Import finished"))
+        dialog.heading.setText(dialog.tr("Imported {file}").format(file=report.path.name))
+        kinds = list(dict.fromkeys([*report.added, *report.updated]))
+        lines = [
+            dialog.tr("{kind}: {added} added, {updated} updated").format(
+                kind=kind_name(kind), added=report.added.get(kind, 0), updated=report.updated.get(kind, 0)
+            )
+            for kind in kinds
+        ]
+        lines.append(dialog.tr("Skipped: {count}").format(count=len(report.skipped)))
+        if not kinds:
+            lines.insert(0, dialog.tr("Nothing new: the directory already had everything in this file."))
+        dialog.counts_label.setText("\n".join(lines))
+        if report.skipped:
+            dialog.details_title.setText(dialog.tr("&Skipped records and why:"))
+            dialog.details.setAccessibleName(dialog.tr("Skipped records and why"))
+            dialog.details.setPlainText("\n".join(f"{item.location}: {item.reason}" for item in report.skipped))
+        else:
+            dialog._hide_details()
+        return dialog
+
+    @classmethod
+    def for_failure(cls, path: Path, error: Exception, parent: QWidget | None = None) -> ImportSummaryDialog:
+        """An import that could not be done: where in the file and why; the directory is as it was."""
+        dialog = cls(path, parent)
+        dialog.setWindowTitle(dialog.tr("Import failed"))
+        dialog.heading.setText(dialog.tr("Nothing was imported from {file}").format(file=path.name))
+        dialog.counts_label.setText(dialog.tr("Your directory was not changed. Fix the file and import it again."))
+        dialog.details_title.setText(dialog.tr("&Where and why:"))
+        dialog.details.setAccessibleName(dialog.tr("Where and why"))
+        dialog.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        dialog.details.setPlainText(failure_message(error, path))
+        return dialog
+
+    @classmethod
+    def for_cancel(cls, path: Path, parent: QWidget | None = None) -> ImportSummaryDialog:
+        """An import the user stopped: nothing from the file was kept."""
+        dialog = cls(path, parent)
+        dialog.setWindowTitle(dialog.tr("Import cancelled"))
+        dialog.heading.setText(dialog.tr("Import of {file} cancelled").format(file=path.name))
+        dialog.counts_label.setText(dialog.tr("Nothing was imported: your directory is as it was before."))
+        dialog._hide_details()
+        dialog.resize(420, 120)
+        return dialog
+
+    def _hide_details(self) -> None:
+        self.details_title.hide()
+        self.details.hide()
+        self.copy_button.hide()
+
+    def text(self) -> str:
+        """Everything the dialog says, as the Copy button puts it on the clipboard."""
+        parts = [self.heading.text(), self.counts_label.text()]
+        if self.details.isVisibleTo(self):
+            parts.append(self.details.toPlainText())
+        return "\n\n".join(parts)
+
+    @Slot()
+    def _on_copy_button_clicked(self) -> None:
+        QGuiApplication.clipboard().setText(self.text())
