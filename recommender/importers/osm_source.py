@@ -23,6 +23,7 @@ _BZIP2_MAGIC = b"BZh"
 # A PBF file starts with a 4-byte length and a BlobHeader whose first field is the string "OSMHeader".
 _PBF_MARKER = b"OSMHeader"
 CHUNK_SIZE = 1 << 20
+_UTF16_MARKS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
 class OsmFormat(enum.Enum):
@@ -94,6 +95,10 @@ class OsmStream:
         head = self._head
         if _PBF_MARKER in head[:24]:
             return OsmFormat.PBF
+        for mark, codec in _UTF16_MARKS:
+            if head.startswith(mark):
+                # Windows editors save "Unicode" text as UTF-16; expat reads it, so only the sniffing decodes.
+                head = head[len(mark) :].decode(codec, errors="ignore").encode()
         text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
         if text.startswith(b"<"):
             return OsmFormat.XML

@@ -98,6 +98,22 @@ def test_a_file_that_declares_its_latin1_encoding_is_read(db: Database, tmp_path
     assert import_osm(db, path).added == {"vendors": 1}
 
 
+def test_a_file_saved_as_utf16_is_read(db: Database, tmp_path: Path) -> None:
+    text = osm_xml([Node(5, 48.2, 16.3, {"shop": "bakery", "name": "Bäckerei Öhlinger"})])
+    path = tmp_path / "unicode.osm"
+    path.write_bytes(text.replace("encoding='UTF-8'", "encoding='UTF-16'").encode("utf-16"))
+    assert import_osm(db, path).added == {"vendors": 1}
+
+
+def test_overpass_json_in_another_encoding_names_the_line(filled: Database, tmp_path: Path) -> None:
+    text = overpass_json([Node(5, 48.2, 16.3, {"shop": "bakery", "name": "Bäckerei Öhlinger"})])
+    path = tmp_path / "latin1.json"
+    path.write_bytes(text.encode("latin-1"))
+    error = fails(filled, path)
+    assert error.message == "not UTF-8 text (JSON must be UTF-8)"
+    assert error.line == next(n for n, line in enumerate(text.splitlines(), 1) if "Öhlinger" in line)
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

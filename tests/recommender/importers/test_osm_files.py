@@ -80,7 +80,7 @@ def overpass_json(elements: Iterable[Element]) -> str:
         else:
             members = [{"type": t, "ref": r, "role": "outer"} for t, r in element.members]
             out.append({"type": "relation", "id": element.id, "members": members, "tags": element.tags})
-    return json.dumps({"version": 0.6, "generator": "Overpass API", "elements": out}, indent=1)
+    return json.dumps({"version": 0.6, "generator": "Overpass API", "elements": out}, indent=1, ensure_ascii=False)
 
 
 def write_pbf(path: Path, elements: Iterable[Element]) -> Path:
