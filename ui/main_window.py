@@ -101,6 +101,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.map_view, self.tr("&Map"))
         self.tabs.addTab(self.people_panel, self.tr("&People and trust"))
         self.tabs.addTab(self.recommenders_view, self.tr("Top &recommenders"))
+        self._stale_tabs: set[QWidget] = set()
+        self.tabs.currentChanged.connect(self._update_current_tab)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("results_and_vendor")
@@ -153,16 +155,29 @@ class MainWindow(QMainWindow):
         """Show the directory as ``engine`` sees it (after loading, or after a write refreshed it)."""
         self.engine = engine
         self.people_panel.set_engine(engine)
-        self.recommenders_view.set_engine(engine)
-        self.map_view.set_vendors(map_points(engine.snapshot))
-        if engine.home is not None:
-            self.map_view.set_centre(*engine.home)
+        # The map (100k pins) and the recommenders ranking are brought up to date when their tab is shown, so a
+        # city opens, and a write refreshes, without paying for views nobody is looking at.
+        self._stale_tabs = {self.map_view, self.recommenders_view}
+        self._update_current_tab()
         self.statusBar().showMessage(
             self.tr("{vendors} vendors · {people} people").format(
                 vendors=len(engine.snapshot.vendors.ids), people=len(engine.snapshot.people.ids)
             )
         )
         self.search(self.search_bar.query)
+
+    @Slot()
+    def _update_current_tab(self) -> None:
+        current, engine = self.tabs.currentWidget(), self.engine
+        if engine is None or current not in self._stale_tabs:
+            return
+        self._stale_tabs.discard(current)
+        if current is self.map_view:
+            self.map_view.set_vendors(map_points(engine.snapshot))
+            if engine.home is not None:
+                self.map_view.set_centre(*engine.home)
+        elif current is self.recommenders_view:
+            self.recommenders_view.set_engine(engine)
 
     def show_load_error(self, message: str) -> None:
         """The directory could not be opened: say so where the user is looking."""

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import math
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+from numpy.typing import NDArray
 from PySide6.QtGui import QColor
 
 from recommender.engine.snapshot import Snapshot
@@ -52,13 +54,67 @@ def group_of(category: str, taxonomy: Taxonomy | None = None) -> str:
     return taxonomy.get(category).group if category in taxonomy else "other"
 
 
-def map_points(snapshot: Snapshot) -> list[MapPoint]:
+@dataclass(frozen=True)
+class MapPoints:
+    """Many pins as columns: a city's 100k vendors cost a few array operations, not 100k objects and UUIDs.
+
+    A ``MapPoint`` is made only for the pin somebody points at (``point``)."""
+
+    hex_ids: Sequence[str]
+    names: Sequence[str]
+    categories: Sequence[str]
+    lats: NDArray[np.float64]
+    lons: NDArray[np.float64]
+    groups: NDArray[np.int64]
+    """Position in ``GROUPS`` of each pin's category group (its colour)."""
+
+    def __len__(self) -> int:
+        return len(self.lats)
+
+    def point(self, position: int) -> MapPoint:
+        return MapPoint(
+            uuid.UUID(hex=self.hex_ids[position]),
+            self.names[position],
+            self.categories[position],
+            float(self.lats[position]),
+            float(self.lons[position]),
+        )
+
+    def position_of(self, vendor_id: uuid.UUID) -> int | None:
+        try:
+            return list(self.hex_ids).index(vendor_id.hex)
+        except ValueError:
+            return None
+
+    @classmethod
+    def of(cls, points: Sequence[MapPoint], taxonomy: Taxonomy | None = None) -> MapPoints:
+        taxonomy = taxonomy or load_taxonomy()
+        return cls(
+            [point.id.hex for point in points],
+            [point.name for point in points],
+            [point.category for point in points],
+            np.array([point.lat for point in points], dtype=np.float64),
+            np.array([point.lon for point in points], dtype=np.float64),
+            np.array([GROUPS.index(group_of(point.category, taxonomy)) for point in points], dtype=np.int64),
+        )
+
+
+def map_points(snapshot: Snapshot) -> MapPoints:
     """Every vendor of the snapshot that has a location (vendors known only by a service area are left out)."""
     vendors, geometry = snapshot.vendors, snapshot.geometry
-    points = []
-    for index, name in enumerate(vendors.names):
-        lat, lon = float(geometry.lats[index]), float(geometry.lons[index])
-        if math.isnan(lat) or math.isnan(lon):
-            continue
-        points.append(MapPoint(snapshot.vendor_uuid(index), name, vendors.categories[index], lat, lon))
-    return points
+    taxonomy = load_taxonomy()
+    located = np.flatnonzero(~np.isnan(geometry.lats) & ~np.isnan(geometry.lons))
+    # Category codes are taxonomy positions (one past the end: a key this taxonomy does not know, so "other").
+    group_by_code = np.array(
+        [GROUPS.index(category.group) for category in taxonomy] + [GROUPS.index("other")], dtype=np.int64
+    )
+    codes = np.minimum(vendors.category_codes[located], len(group_by_code) - 1)
+    chosen = located.tolist()
+    return MapPoints(
+        [vendors.ids[i] for i in chosen],
+        [vendors.names[i] for i in chosen],
+        [vendors.categories[i] for i in chosen],
+        geometry.lats[located],
+        geometry.lons[located],
+        group_by_code[codes],
+    )

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from recommender.geo import mercator
 from recommender.taxonomy import GROUPS, load_taxonomy
 from ui import map_overlays
-from ui.map_points import GROUP_COLOURS, MapPoint, group_of
+from ui.map_points import GROUP_COLOURS, MapPoint, MapPoints
 from ui.tile_cache import TileCache
 
 DEFAULT_ZOOM = 14.0
@@ -43,8 +43,8 @@ class MapView(QWidget):
         if tiles is not None:
             tiles.tile_loaded.connect(self._on_tiles_tile_loaded)
         self._taxonomy = load_taxonomy()
-        self._points: list[MapPoint] = []
-        self._groups: list[str] = []
+        self._points = MapPoints.of([])
+        self._highlighted_position: int | None = None
         self._lats = np.zeros(0)
         self._lons = np.zeros(0)
         self._home = (0.0, 0.0)
@@ -75,12 +75,14 @@ class MapView(QWidget):
         self._middle = QPointF(*mercator.project(lat, lon, self._zoom))
         self.update()
 
-    def set_vendors(self, points: Sequence[MapPoint]) -> None:
+    def set_vendors(self, points: MapPoints | Sequence[MapPoint]) -> None:
         """Show these vendors (replacing any shown before)."""
-        self._points = list(points)
-        self._groups = [group_of(point.category, self._taxonomy) for point in self._points]
-        self._lats = np.array([point.lat for point in self._points], dtype=np.float64)
-        self._lons = np.array([point.lon for point in self._points], dtype=np.float64)
+        self._points = points if isinstance(points, MapPoints) else MapPoints.of(points, self._taxonomy)
+        self._lats = self._points.lats
+        self._lons = self._points.lons
+        self._highlighted_position = (
+            self._points.position_of(self._highlighted) if self._highlighted is not None else None
+        )
         self.update()
 
     def set_centre(self, lat: float, lon: float) -> None:
@@ -103,6 +105,7 @@ class MapView(QWidget):
     def highlight(self, vendor_id: uuid.UUID | None) -> None:
         """Mark one vendor's pin (e.g. the one selected in the results), or none."""
         self._highlighted = vendor_id
+        self._highlighted_position = self._points.position_of(vendor_id) if vendor_id is not None else None
         self.update()
 
     def pixel_for(self, lat: float, lon: float) -> QPointF:
@@ -112,12 +115,12 @@ class MapView(QWidget):
 
     def point_at(self, position: QPointF) -> MapPoint | None:
         """The pin under a widget position (the nearest within a few pixels), or None."""
-        if not self._points:
+        if not len(self._points):
             return None
         xs, ys = self._screen_positions()
         distances = np.hypot(xs - position.x(), ys - position.y())
         nearest = int(np.argmin(distances))
-        return self._points[nearest] if distances[nearest] <= HIT_RADIUS else None
+        return self._points.point(nearest) if distances[nearest] <= HIT_RADIUS else None
 
     def scale_text(self) -> str:
         """The scale bar's label, as drawn."""
@@ -203,23 +206,23 @@ class MapView(QWidget):
         xs, ys = self._screen_positions()
         margin = map_overlays.HIGHLIGHT_RADIUS + 3
         visible = (xs >= -margin) & (xs <= rect.width() + margin) & (ys >= -margin) & (ys <= rect.height() + margin)
-        highlighted = None
-        for index in np.flatnonzero(visible):
-            point = self._points[index]
-            if point.id == self._highlighted:
-                highlighted = index
-                continue
-            colour = GROUP_COLOURS[self._groups[index]]
-            map_overlays.paint_pin(painter, QPointF(xs[index], ys[index]), colour, highlighted=False)
+        highlighted = self._highlighted_position
+        colours = [GROUP_COLOURS[group] for group in GROUPS]
+        groups = self._points.groups
+        for index in np.flatnonzero(visible).tolist():
+            if index != highlighted:
+                map_overlays.paint_pin(
+                    painter, QPointF(xs[index], ys[index]), colours[groups[index]], highlighted=False
+                )
         map_overlays.paint_home(painter, home)
         # Drawn last so no other pin hides it.
         if highlighted is not None:
-            colour = GROUP_COLOURS[self._groups[highlighted]]
+            colour = colours[groups[highlighted]]
             map_overlays.paint_pin(painter, QPointF(xs[highlighted], ys[highlighted]), colour, highlighted=True)
         map_overlays.paint_ring_labels(painter, home, rings)
         bar = self._scale_bar()
         map_overlays.paint_scale_bar(painter, rect, bar.pixels, self._distance_text(bar.metres))
-        present = set(self._groups)
+        present = {GROUPS[group] for group in np.unique(groups).tolist()}
         legend = [(GROUP_COLOURS[group], self._group_label(group)) for group in GROUPS if group in present]
         map_overlays.paint_legend(painter, rect, legend)
         if drew_tiles and self._tiles is not None and self._tiles.attribution:

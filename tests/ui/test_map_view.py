@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QImage, QWheelEvent
@@ -12,8 +13,9 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from recommender.geo import mercator
+from recommender.taxonomy import GROUPS
 from ui.app import Directory
-from ui.map_points import GROUP_COLOURS, MapPoint, map_points
+from ui.map_points import GROUP_COLOURS, MapPoint, group_of, map_points
 from ui.map_view import MapView
 from ui.tasks import TaskRunner
 from ui.tile_cache import TileCache
@@ -173,9 +175,13 @@ def test_cached_tiles_are_drawn_behind_the_pins(qtbot: QtBot, tasks: TaskRunner,
 def test_map_points_come_from_the_snapshot(directory: Directory) -> None:
     snapshot = directory.engine.snapshot
     points = map_points(snapshot)
-    assert points
-    assert len({point.id for point in points}) == len(points)
-    first = points[0]
-    index = snapshot.vendors.index[first.id.hex]
-    assert first.name == snapshot.vendors.names[index]
-    assert (first.lat, first.lon) == (snapshot.geometry.lats[index], snapshot.geometry.lons[index])
+    located = int(np.count_nonzero(~np.isnan(snapshot.geometry.lats)))
+    assert 0 < len(points) == located
+    assert len(set(points.hex_ids)) == len(points)
+    for position in (0, len(points) - 1):
+        point = points.point(position)
+        index = snapshot.vendors.index[point.id.hex]
+        assert point.name == snapshot.vendors.names[index]
+        assert point.category == snapshot.vendors.categories[index]
+        assert (point.lat, point.lon) == (snapshot.geometry.lats[index], snapshot.geometry.lons[index])
+        assert GROUPS[points.groups[position]] == group_of(point.category)
