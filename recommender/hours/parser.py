@@ -30,7 +30,7 @@ from recommender.hours.syntax import (
     YearRange,
 )
 
-_LOOKAHEAD = 4
+_LOOKAHEAD = 5
 _RULE_ENDS = frozenset({";", "||", "end", ","})
 _MAX_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -439,7 +439,7 @@ class _Parser:
                 spans.append(WHOLE_DAY)
             else:
                 spans.append(self.time_span())
-            if self.at(",") and self.is_time_start(1):
+            if (self.at(",") and self.is_time_start(1)) or self.slash_joins_ranges():
                 self.advance()
                 continue
             if self.at(",") and self.at(":", 1) and self.is_time_start(2):
@@ -481,9 +481,15 @@ class _Parser:
         if self.at("+"):
             self.advance()
             open_end = True
-        if self.at("/"):
+        if self.at("/") and not self.slash_joins_ranges():
             self.period()
         return TimeSpan(start, end, open_end=open_end)
+
+    def slash_joins_ranges(self) -> bool:
+        """ "9h-12h / 14h-18h" (common in France) lists two ranges; "10:00-16:00/90" repeats every 90 minutes."""
+        if not (self.at("/") and self.at("num", 1)):
+            return False
+        return self.at("-", 2) or (self.at(":", 2) and self.at("num", 3) and self.at("-", 4))
 
     def period(self) -> None:
         """`/90` or `/01:30`: a repeating interval (departures); "open now" treats the whole range as open."""

@@ -191,6 +191,8 @@ def test_sunrise_and_sunset_from_the_location_or_fixed() -> None:
         ("Sa & Su 10:00-14:00", "Sa,Su 10:00-14:00"),
         ("weekends 10:00-14:00", "Sa-Su 10:00-14:00"),
         ("daily 08:00-20:00", "Mo-Su 08:00-20:00"),
+        ("lundi-vendredi 9h-12h / 14h-18h30", "Mo-Fr 09:00-12:00,14:00-18:30"),
+        ("Mo-Fr 10:00-16:00/90", "Mo-Fr 10:00-16:00"),
     ],
 )
 def test_common_variants_mean_what_the_canonical_form_means(variant: str, canonical: str) -> None:
