@@ -145,14 +145,14 @@ class _Writer:
         update_vendor(self.uow, known.id, dataclasses.replace(current, **{f: vendor.values[f] for f in owned}))
         self.report.count_updated("vendors")
 
-    def report_gone(self, extract: OsmExtract, imported: set[str]) -> None:
+    def report_gone(self, extract: OsmExtract, in_file: set[str]) -> None:
         """Known vendors inside the extract's area that it no longer has: reported, never deleted."""
         bounds = extract.bounds
         if bounds is None:
             return
         for source_id, known in sorted(self.known.items()):
             lat, lon = known.values["lat"], known.values["lon"]
-            if known.deleted or source_id in imported or not isinstance(lat, float) or not isinstance(lon, float):
+            if known.deleted or source_id in in_file or not isinstance(lat, float) or not isinstance(lon, float):
                 continue
             if bounds.contains(lat, lon):
                 label = f"{source_id} ({known.values['name']})"
@@ -180,7 +180,8 @@ def import_osm(
                 # fields from piling up in memory (measured: 676 MB RSS for 22,500 vendors in one flush).
                 uow.recorder.flush()
             writer.write(vendor)
-        writer.report_gone(extract, {vendor.feature.source_id for vendor in vendors})
+        # An element still in the file but skipped (its name was removed) is reported as skipped, not as gone.
+        writer.report_gone(extract, {feature.source_id for feature in extract.features})
         writer.ownership.record_run(start, uow.recorder.stamp())
         progress(size + len(vendors), size + len(vendors))
     logger.info("imported %s: %s", path, report.summary())

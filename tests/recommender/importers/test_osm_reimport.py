@@ -118,6 +118,15 @@ def test_a_moved_shop_moves_unless_the_user_placed_it(db: Database, tmp_path: Pa
     assert any("kept the lon edited" in skipped.reason for skipped in report.skipped)
 
 
+def test_a_vendor_whose_name_was_removed_is_skipped_not_gone(db: Database, tmp_path: Path) -> None:
+    run(db, write(tmp_path, "v1.osm", VERSION_1))
+    unnamed = dataclasses.replace(BUTCHER, tags={"shop": "butcher"})
+    report = run(db, write(tmp_path, "v2.osm", [*VERSION_1[:-1], unnamed]))
+    assert report.gone == []
+    assert [skipped.reason for skipped in report.skipped] == ["has no name; not imported"]
+    assert by_osm_id(db)["node/14"].name == "Fleischerei Amon"
+
+
 def test_a_vendor_the_user_deleted_stays_deleted(db: Database, tmp_path: Path) -> None:
     path = write(tmp_path, "v1.osm", VERSION_1)
     run(db, path)
