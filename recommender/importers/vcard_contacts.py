@@ -34,6 +34,8 @@ class Contact:
     location: str
     line: int | None
     uid: str | None
+    # The record id the UID stands for (see record_id_for), so re-imports find the same person or vendor.
+    record_id: uuid.UUID | None
     person_name: str | None
     organisation: str | None
     kind: str | None
@@ -64,15 +66,15 @@ class Contact:
     def display_name(self) -> str | None:
         return self.person_name or self.organisation
 
-    @property
-    def record_id(self) -> uuid.UUID | None:
-        """The record id the card's UID stands for: the UUID itself when it is one (as Grapevine exports)."""
-        if self.uid is None:
-            return None
-        found = _UID_UUID.fullmatch(self.uid.strip())
-        if found is not None:
-            return uuid.UUID(found.group(1))
-        return uuid.uuid5(_UID_NAMESPACE, self.uid.strip())
+
+def record_id_for(uid: str | None) -> uuid.UUID | None:
+    """The record id a card's UID stands for: the UUID itself when it is one (as Grapevine exports)."""
+    if uid is None:
+        return None
+    found = _UID_UUID.fullmatch(uid.strip())
+    if found is not None:
+        return uuid.UUID(found.group(1))
+    return uuid.uuid5(_UID_NAMESPACE, uid.strip())
 
 
 def _clean(text: str | None) -> str | None:
@@ -178,12 +180,14 @@ def read_contact(card: Card) -> Contact:
     categories += [title for title in (_first_text(card, "TITLE"), _first_text(card, "ROLE")) if title]
     note, hours = _note_and_hours(card)
     person_name = _person_name(card, organisation)
+    uid = _first_text(card, "UID")
     if kind is not None and kind.casefold() in _BUSINESS_KINDS and organisation is None:
         organisation, person_name = person_name, None  # in a KIND:org card, FN names the organisation
     return Contact(
         location=card.location,
         line=card.line,
-        uid=_first_text(card, "UID"),
+        uid=uid,
+        record_id=record_id_for(uid),
         person_name=person_name,
         organisation=organisation,
         kind=kind.casefold() if kind else None,

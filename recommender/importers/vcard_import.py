@@ -38,6 +38,8 @@ from recommender.storage.models import Person, Trust, Vendor, trust_id_for
 from recommender.taxonomy import load_taxonomy
 
 Draft = TypeVar("Draft", PersonDraft, VendorDraft)
+# Ids per query when loading records in bulk: well under SQLite's limit on bound parameters.
+_BATCH = 500
 
 
 class _SkipCard(Exception):
@@ -123,6 +125,18 @@ class _Run:
         if person_id not in self.loaded_people:
             self.loaded_people[person_id] = self.uow.session.get_one(Person, person_id)
         return self.loaded_people[person_id]
+
+    def preload(self, record_ids: set[uuid.UUID]) -> None:
+        """Load the records these UIDs stand for in a few queries (a re-import matches every card by UID)."""
+        people = sorted(record_ids & self.people.keys())
+        vendors = sorted(record_ids & self.vendor_ids)
+        session = self.uow.session
+        for start in range(0, len(people), _BATCH):
+            for person in session.scalars(select(Person).where(Person.id.in_(people[start : start + _BATCH]))):
+                self.loaded_people[person.id] = person
+        for start in range(0, len(vendors), _BATCH):
+            for vendor in session.scalars(select(Vendor).where(Vendor.id.in_(vendors[start : start + _BATCH]))):
+                self.loaded_vendors[vendor.id] = vendor
 
     def vendor(self, vendor_id: uuid.UUID) -> Vendor:
         if vendor_id not in self.loaded_vendors:
@@ -324,10 +338,11 @@ def import_vcard(
             run.vendor_ids.add(vendor_id)
             if not deleted:
                 run.vendors_by_identity[(_fold(name), _fold(address))] = vendor_id
-        total = len(parsed.cards)
-        for done, card in enumerate(parsed.cards):
+        contacts = [read_contact(card) for card in parsed.cards]
+        run.preload({contact.record_id for contact in contacts if contact.record_id is not None})
+        total = len(contacts)
+        for done, contact in enumerate(contacts):
             progress(done, total)
-            contact = read_contact(card)
             try:
                 _import_contact(run, contact)
             except _SkipCard as error:

@@ -93,6 +93,8 @@ def _from_utf16(data: bytes, codec: str) -> bytes:
 def _is_encoded(first: bytes) -> tuple[bool, bool]:
     """Whether a property line announces quoted-printable or base64 (its parameters, before the value)."""
     header = first.split(b":", 1)[0].upper()
+    if b"QUOTED-PRINTABLE" not in header and b"B" not in header.partition(b";")[2]:
+        return False, False  # the common case, decided without splitting the parameters
     params = set(re.split(rb"[;=,]", header)[1:])
     return b"QUOTED-PRINTABLE" in params, bool(params & {b"BASE64", b"B"})
 
