@@ -99,6 +99,27 @@ def test_the_metainfo_describes_this_app_and_its_current_release() -> None:
     assert len(component.findall("description/p")) >= 1
 
 
+def shipped_languages() -> list[str]:
+    """The languages the app is translated into (compiled catalogues in resources/translations)."""
+    return sorted(
+        path.stem.removeprefix("grapevine_") for path in (PROJECT_ROOT / "resources" / "translations").glob("*.qm")
+    )
+
+
+def test_menus_and_software_centres_speak_every_language_the_app_does() -> None:
+    entry = desktop_entry()
+    summaries = {
+        element.get("{http://www.w3.org/XML/1998/namespace}lang"): element.text
+        for element in ET.parse(METAINFO).getroot().findall("summary")
+    }
+    assert shipped_languages(), "no translations found to check"
+    for language in shipped_languages():
+        for key in ("GenericName", "Comment", "Keywords"):
+            assert entry["Desktop Entry"].get(f"{key}[{language}]"), f"{key}[{language}] missing"
+        assert entry["Desktop Action demo"].get(f"Name[{language}]"), f"demo action Name[{language}] missing"
+        assert summaries.get(language), f"metainfo summary in {language} missing"
+
+
 def test_the_metainfo_screenshot_is_the_readme_screenshot_at_its_real_size() -> None:
     component = ET.parse(METAINFO).getroot()
     image = component.find("screenshots/screenshot[@type='default']/image")
