@@ -335,3 +335,11 @@ def test_the_registry_and_the_command_line_offer_it(
         code == 1
         and err == f"grapevine: error: {tmp_path / 'junk.vcf'}, line 1: not a vCard file (no BEGIN:VCARD line)\n"
     )
+
+
+def test_the_command_line_options_reach_the_importer(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write(tmp_path, BUSINESS)
+    code = main(["import", "vcard", str(path), "--db", str(tmp_path / "a.sqlite"), "--people-only"])
+    assert code == 0 and capsys.readouterr().out.startswith(f"Imported {path}: added 2 people\n")
+    code = main(["import", "vcard", str(path), "--db", str(tmp_path / "b.sqlite"), "--category", "cleaner"])
+    assert code == 0 and capsys.readouterr().out == f"Imported {path}: added 2 vendors\n"
