@@ -89,10 +89,32 @@ class _Parser:
         if token.kind != "num" or len(token.value) > 2 or not 1 <= int(token.value) <= 31:
             return False
         following = self.peek(ahead + 1).kind
-        if following == "ampm" or (following == ":" and self.peek(ahead + 2).kind == "num"):
+        if following == "ampm":
             return False
+        if following == ":" and self.peek(ahead + 2).kind == "num":
+            # "Jan 02:00-…" is a time, but in "Jan 02: 18:00-22:00" the colon follows the day.
+            return self.peek(ahead + 3).kind == ":"
         # "10.00" is a time; "24." (a German ordinal) is a day.
         return not (following == "." and self.peek(ahead + 2).kind == "num")
+
+    def is_clock(self, ahead: int = 0) -> bool:
+        """A number that starts a time: "10:00" (but not "03" in "week 01,03: 10:00", where ":" ends the list)."""
+        return (
+            self.at("num", ahead)
+            and self.at(":", ahead + 1)
+            and self.at("num", ahead + 2)
+            and not self.at(":", ahead + 3)
+        )
+
+    def times_follow(self) -> bool:
+        """Whether a time such as 10:00 comes later in the current rule."""
+        index = self.index
+        while self.tokens[index].kind not in _RULE_ENDS:
+            token = self.tokens[index]
+            if token.kind in ("event", "allday") or (token.kind == "num" and self.tokens[index + 1].kind == ":"):
+                return True
+            index += 1
+        return False
 
     def offset_days(self) -> int:
         """An optional `+2 days` / `-1 day`; 0 when absent."""
@@ -160,7 +182,13 @@ class _Parser:
             kind = token.kind
             if kind in _RULE_ENDS:
                 break
+            if "times" in seen and kind in ("weekday", "holiday", "month", "week") and self.times_follow():
+                # "Jan 12:00-13:00 Mo 15:00-16:00": new days with their own times are a new rule.
+                break
             if kind == ":":
+                # "Jan 01: 10:00-12:00", "Mo: off": a colon may separate selectors, but must lead somewhere.
+                if self.peek(1).kind in _RULE_ENDS or ("times" in seen and self.is_time_start(1)):
+                    raise self.error('A ":" here is followed by nothing it could separate', token)
                 self.advance()
                 continue
             if kind == "num" and self.is_year():
@@ -245,6 +273,8 @@ class _Parser:
                 if end < start:
                     raise self.error(f"The year range {start}-{end} runs backwards", self.tokens[self.index - 1])
             step = self.step("year")
+            if step > 1 and end == start:
+                end = None  # "2008/4": every fourth year from 2008 on
             ranges.append(YearRange(start, end, step))
             if self.at(",") and self.is_year(1):
                 self.advance()
@@ -356,7 +386,7 @@ class _Parser:
                 self.advance()
                 self.advance()
                 continue
-            if self.at(",") and self.at("num", 1) and not self.at(":", 2) and not self.is_year(1):
+            if self.at(",") and self.at("num", 1) and not self.is_year(1) and not self.is_clock(1):
                 self.advance()
                 continue
             return tuple(ranges)

@@ -209,3 +209,28 @@ def test_aware_datetimes_keep_their_zone() -> None:
     moment = dt.datetime(2024, 6, 3, 9, 0, tzinfo=zone)
     assert hours.is_open(moment) is True
     assert hours.next_change(moment) == dt.datetime(2024, 6, 3, 18, 0, tzinfo=zone)
+
+
+def test_a_colon_after_a_date_is_a_separator_not_a_time() -> None:
+    hours = parse("Dec 24,Jan 02: 18:00-22:00; Jan 20: off")
+    assert hours.is_open(dt.datetime(2025, 1, 2, 19, 0)) is True
+    assert hours.is_open(dt.datetime(2025, 1, 2, 12, 0)) is False
+    assert hours.is_open(dt.datetime(2024, 12, 24, 21, 0)) is True
+    assert hours.is_open(dt.datetime(2025, 1, 3, 19, 0)) is False
+    weeks = parse("week 01,03: 00:00-24:00")
+    assert weeks.is_open(dt.datetime(2025, 1, 15, 3, 0)) is True  # ISO week 3
+    assert weeks.is_open(dt.datetime(2025, 1, 8, 3, 0)) is False  # ISO week 2
+
+
+def test_a_year_with_a_step_repeats() -> None:
+    hours = parse("2008/4 Feb 29 open")
+    assert hours.is_open(dt.datetime(2012, 2, 29, 12)) is True
+    assert hours.is_open(dt.datetime(2016, 2, 29, 12)) is True
+    assert hours.is_open(dt.datetime(2016, 3, 1, 12)) is False
+
+
+def test_new_days_with_their_own_times_start_a_new_rule() -> None:
+    hours = parse("Jan 12:00-13:00 Mo 15:00-16:00")
+    assert hours.is_open(at(3, "15:30")) is True  # a Monday in June: the second rule
+    assert hours.is_open(at(3, "12:30")) is False  # the first rule only covers January
+    assert hours.is_open(dt.datetime(2025, 1, 8, 12, 30)) is True
