@@ -16,7 +16,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from recommender import __version__
-from recommender.demo.generator import DemoTargetNotEmptyError, generate_demo
 from recommender.directory.people import find_me
 from recommender.directory.vendors import count_vendors
 from recommender.engine.recommender import Recommender
@@ -77,7 +76,13 @@ def open_directory(path: Path | None, *, demo: bool = False) -> Directory:
             with db.read() as session:
                 empty = count_vendors(session) == 0
             if empty:
-                generate_demo(db, "small")
+                # Imported here: the demo generator (and its word lists) is needed only for --demo.
+                from recommender.demo.generator import DemoTargetNotEmptyError, generate_demo  # noqa: PLC0415
+
+                try:
+                    generate_demo(db, "small")
+                except DemoTargetNotEmptyError as error:  # another process filled it meanwhile
+                    raise DatabaseError(str(error)) from error
         with db.read() as session:
             settings = load_settings(session)
             first_run = find_me(session) is None
@@ -152,7 +157,7 @@ class Startup(QObject):
 
     @Slot(object)
     def _on_open_task_failed(self, error: Exception) -> None:
-        expected = isinstance(error, DatabaseError | DemoTargetNotEmptyError)
+        expected = isinstance(error, DatabaseError)
         if self.screenshot is not None:
             # A script is waiting: whatever went wrong, it gets a non-zero exit rather than a window left open.
             print(f"grapevine: error: {error}", file=sys.stderr)

@@ -8,7 +8,6 @@ import tempfile
 from collections import OrderedDict
 from pathlib import Path
 
-import requests
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
@@ -137,6 +136,8 @@ class TileCache(QObject):
 
 def _download(url: str, path: Path, user_agent: str, key: TileKey) -> tuple[TileKey, bytes]:
     """Fetch one tile and keep it on disk (runs on a network worker)."""
+    import requests  # noqa: PLC0415 (only when a tile server is configured; keeps it off the startup path)
+
     response = requests.get(url, headers={"User-Agent": user_agent}, timeout=TIMEOUT_S)
     response.raise_for_status()
     data = response.content

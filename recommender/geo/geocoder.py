@@ -25,20 +25,9 @@ import time
 import unicodedata
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from geopy.adapters import RequestsAdapter
-from geopy.exc import (
-    GeocoderAuthenticationFailure,
-    GeocoderInsufficientPrivileges,
-    GeocoderQuotaExceeded,
-    GeocoderRateLimited,
-    GeocoderTimedOut,
-    GeocoderUnavailable,
-    GeopyError,
-)
-from geopy.geocoders import Nominatim
 from sqlalchemy.exc import OperationalError
 
 from recommender import __version__
@@ -46,6 +35,12 @@ from recommender.directory import validation
 from recommender.directory.errors import ErrorCode, ValidationError
 from recommender.storage.database import Database
 from recommender.storage.models import GeocodeCacheEntry
+
+if TYPE_CHECKING:
+    # geopy (and requests under it) is imported when a Geocoder is made, not when the app starts: the helpers
+    # here (coordinates, user agent, results) are needed long before anything is looked up.
+    from geopy.adapters import RequestsAdapter
+    from geopy.exc import GeopyError
 
 logger = logging.getLogger(__name__)
 
@@ -207,6 +202,8 @@ class Geocoder:
         # System proxy settings apply to a real server; a loopback one (a local mirror, the tests) is reached
         # directly, as a proxy could not reach it anyway.
         proxies: dict[str, str] | None = {} if _is_loopback(host) else None
+        from geopy.geocoders import Nominatim  # noqa: PLC0415 (see the imports)
+
         self._nominatim = Nominatim(
             user_agent=user_agent,
             domain=domain,
@@ -280,6 +277,8 @@ class Geocoder:
             if delay > 0:
                 time.sleep(delay)
         logger.debug("asking %s for %r", self._host, query)
+        from geopy.exc import GeopyError  # noqa: PLC0415 (see the imports)
+
         try:
             location: Any = self._nominatim.geocode(query, exactly_one=True, timeout=self._timeout_s)
         except GeopyError as error:
@@ -323,6 +322,8 @@ class Geocoder:
 def _single_attempt_adapter(*, proxies: Any, ssl_context: Any) -> RequestsAdapter:
     # geopy's default retries twice, also after a read timeout: that would triple the wait the user sees and
     # send a burst of requests at a struggling server, against the one-request-a-second policy.
+    from geopy.adapters import RequestsAdapter  # noqa: PLC0415 (see the imports)
+
     return RequestsAdapter(proxies=proxies, ssl_context=ssl_context, max_retries=0)
 
 
@@ -353,6 +354,15 @@ def _is_loopback(host: str) -> bool:
 
 
 def _reason(error: GeopyError) -> UnavailableReason:
+    from geopy.exc import (  # noqa: PLC0415 (see the imports)
+        GeocoderAuthenticationFailure,
+        GeocoderInsufficientPrivileges,
+        GeocoderQuotaExceeded,
+        GeocoderRateLimited,
+        GeocoderTimedOut,
+        GeocoderUnavailable,
+    )
+
     # Order matters: GeocoderRateLimited and GeocoderUnavailable are both GeocoderServiceError subclasses.
     if isinstance(error, GeocoderRateLimited | GeocoderQuotaExceeded):
         return UnavailableReason.RATE_LIMITED

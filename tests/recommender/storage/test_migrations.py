@@ -22,7 +22,13 @@ from recommender.directory.people import PersonDraft, add_person, find_me, set_m
 from recommender.directory.reviews import ReviewDraft, reviews_for_vendor, save_review
 from recommender.directory.vendors import VendorDraft, add_vendor, list_vendors
 from recommender.storage.database import Database, DatabaseError
-from recommender.storage.migrations import all_revisions, current_revision, head_revision
+from recommender.storage.migrations import (
+    all_revisions,
+    current_revision,
+    head_revision,
+    newest_revision_file,
+    stored_revision,
+)
 from recommender.storage.models import Base
 
 SAVED = Path(__file__).with_name("saved_schemas")
@@ -121,3 +127,10 @@ def save_head_schema() -> Path:
 
 if __name__ == "__main__":
     sys.stdout.write(f"saved {save_head_schema()}\n")
+
+
+def test_the_quick_check_knows_the_newest_revision(db: Database) -> None:
+    # Opening skips Alembic when the file is at the newest revision; that shortcut must agree with Alembic.
+    assert newest_revision_file() == head_revision()
+    with db.engine.connect() as connection:
+        assert stored_revision(connection) == head_revision()
