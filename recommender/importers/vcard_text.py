@@ -114,12 +114,13 @@ def _collect(data: bytes, parsed: ParsedFile) -> list[_RawCard]:
         if depth:  # an embedded card (vCard 2.1 AGENT): not a contact of its own
             depth += 1 if _BEGIN.fullmatch(line) else -1 if _END.fullmatch(line) else 0
             continue
-        if current is not None and line[:1] in (b" ", b"\t"):
-            current.chunks.append(line[1:])
-            continue
+        # A quoted-printable soft break ("=" at the end) joins the next line as it is (as Android reads 2.1).
         if current is not None and current.quoted_printable and current.chunks[-1].endswith(b"="):
             current.chunks[-1] = current.chunks[-1][:-1]
             current.chunks.append(line)
+            continue
+        if current is not None and line[:1] in (b" ", b"\t"):
+            current.chunks.append(line[1:])
             continue
         starts_property = _PROPERTY_START.match(line) is not None
         if current is not None and line.strip() and not starts_property:

@@ -39,6 +39,8 @@ def test_quoted_printable_with_soft_line_breaks_and_a_latin1_charset() -> None:
     )
     assert value(card, "FN") == ("Jürgen Müller",)
     assert value(card, "NOTE") == ("Café\r\nopen late",)
+    indented = only_card(b"BEGIN:VCARD\nVERSION:2.1\nNOTE;QUOTED-PRINTABLE:one=\n two\nEND:VCARD\n")
+    assert value(indented, "NOTE") == ("one two",)
 
 
 def test_raw_latin1_bytes_are_read_in_the_declared_charset() -> None:
