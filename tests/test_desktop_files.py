@@ -33,6 +33,9 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 def load_script(name: str) -> ModuleType:
     """A script from packaging/ (not a package) loaded as a module, to call its functions."""
+    folder = str(PROJECT_ROOT / "packaging")
+    if folder not in sys.path:
+        sys.path.append(folder)  # the scripts import each other, as they do when run from that folder
     spec = importlib.util.spec_from_file_location(name, PROJECT_ROOT / "packaging" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
