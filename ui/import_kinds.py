@@ -8,8 +8,6 @@ from PySide6.QtCore import QCoreApplication
 
 from recommender.importers.registry import ImporterSpec
 
-CONTEXT = "ImportKinds"
-
 
 class OptionsStep(Enum):
     """The question asked between choosing a file and importing it."""
@@ -39,14 +37,14 @@ def options_step(kind: str) -> OptionsStep:
 def importer_label(spec: ImporterSpec) -> str:
     """The importer's name as the menu shows it: translated when the kind is known, else the core's English."""
     translate = QCoreApplication.translate
-    # Written out call by call so lupdate finds every text.
+    # Written out call by call, with the context spelled out, so lupdate finds every text.
     labels = {
-        "json": translate(CONTEXT, "Grapevine directory file"),
-        "csv": translate(CONTEXT, "Spreadsheet of vendors (CSV)"),
-        "vcard": translate(CONTEXT, "Contacts (vCard, jCard, xCard)"),
-        "yelp": translate(CONTEXT, "Yelp business listings"),
-        "osm": translate(CONTEXT, "OpenStreetMap extract"),
-        "takeout": translate(CONTEXT, "Google Maps saved places (Takeout)"),
+        "json": translate("ImportKinds", "Grapevine directory file"),
+        "csv": translate("ImportKinds", "Spreadsheet of vendors (CSV)"),
+        "vcard": translate("ImportKinds", "Contacts (vCard, jCard, xCard)"),
+        "yelp": translate("ImportKinds", "Yelp business listings"),
+        "osm": translate("ImportKinds", "OpenStreetMap extract"),
+        "takeout": translate("ImportKinds", "Google Maps saved places (Takeout)"),
     }
     return labels.get(spec.kind, spec.label)
 
@@ -55,10 +53,10 @@ def file_filters(spec: ImporterSpec) -> list[str]:
     """The open dialog's filters: the importer's patterns first, then every file (an export named oddly)."""
     patterns = " ".join(spec.patterns)
     return [
-        QCoreApplication.translate(CONTEXT, "{label} ({patterns})").format(
+        QCoreApplication.translate("ImportKinds", "{label} ({patterns})").format(
             label=importer_label(spec), patterns=patterns
         ),
-        QCoreApplication.translate(CONTEXT, "All files (*)"),
+        QCoreApplication.translate("ImportKinds", "All files (*)"),
     ]
 
 
@@ -66,9 +64,9 @@ def kind_name(kind: str) -> str:
     """A kind of record an import report counts ("vendors", "people", …), for the summary."""
     translate = QCoreApplication.translate
     names = {
-        "vendors": translate(CONTEXT, "Vendors"),
-        "people": translate(CONTEXT, "People"),
-        "trust links": translate(CONTEXT, "Trust links"),
-        "reviews": translate(CONTEXT, "Reviews"),
+        "vendors": translate("ImportKinds", "Vendors"),
+        "people": translate("ImportKinds", "People"),
+        "trust links": translate("ImportKinds", "Trust links"),
+        "reviews": translate("ImportKinds", "Reviews"),
     }
     return names.get(kind, kind.capitalize())

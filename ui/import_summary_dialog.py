@@ -68,50 +68,61 @@ class ImportSummaryDialog(QDialog):
     def for_report(cls, report: ImportReport, parent: QWidget | None = None) -> ImportSummaryDialog:
         """An import that went in: what was added and updated, and every record skipped with its reason."""
         dialog = cls(report.path, parent)
-        dialog.setWindowTitle(dialog.tr("Import finished"))
-        dialog.heading.setText(dialog.tr("Imported {file}").format(file=report.path.name))
-        kinds = list(dict.fromkeys([*report.added, *report.updated]))
-        lines = [
-            dialog.tr("{kind}: {added} added, {updated} updated").format(
-                kind=kind_name(kind), added=report.added.get(kind, 0), updated=report.updated.get(kind, 0)
-            )
-            for kind in kinds
-        ]
-        lines.append(dialog.tr("Skipped: {count}").format(count=len(report.skipped)))
-        if not kinds:
-            lines.insert(0, dialog.tr("Nothing new: the directory already had everything in this file."))
-        dialog.counts_label.setText("\n".join(lines))
-        if report.skipped:
-            dialog.details_title.setText(dialog.tr("&Skipped records and why:"))
-            dialog.details.setAccessibleName(dialog.tr("Skipped records and why"))
-            dialog.details.setPlainText("\n".join(f"{item.location}: {item.reason}" for item in report.skipped))
-        else:
-            dialog._hide_details()
+        dialog._show_report(report)
         return dialog
 
     @classmethod
     def for_failure(cls, path: Path, error: Exception, parent: QWidget | None = None) -> ImportSummaryDialog:
         """An import that could not be done: where in the file and why; the directory is as it was."""
         dialog = cls(path, parent)
-        dialog.setWindowTitle(dialog.tr("Import failed"))
-        dialog.heading.setText(dialog.tr("Nothing was imported from {file}").format(file=path.name))
-        dialog.counts_label.setText(dialog.tr("Your directory was not changed. Fix the file and import it again."))
-        dialog.details_title.setText(dialog.tr("&Where and why:"))
-        dialog.details.setAccessibleName(dialog.tr("Where and why"))
-        dialog.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        dialog.details.setPlainText(failure_message(error, path))
+        dialog._show_failure(error)
         return dialog
 
     @classmethod
     def for_cancel(cls, path: Path, parent: QWidget | None = None) -> ImportSummaryDialog:
         """An import the user stopped: nothing from the file was kept."""
         dialog = cls(path, parent)
-        dialog.setWindowTitle(dialog.tr("Import cancelled"))
-        dialog.heading.setText(dialog.tr("Import of {file} cancelled").format(file=path.name))
-        dialog.counts_label.setText(dialog.tr("Nothing was imported: your directory is as it was before."))
-        dialog._hide_details()
-        dialog.resize(420, 120)
+        dialog._show_cancel()
         return dialog
+
+    def _show_report(self, report: ImportReport) -> None:
+        self.setWindowTitle(self.tr("Import finished"))
+        self.heading.setText(self.tr("Imported {file}").format(file=report.path.name))
+        kinds = list(dict.fromkeys([*report.added, *report.updated]))
+        lines = [
+            self.tr("{kind}: {added} added, {updated} updated").format(
+                kind=kind_name(kind), added=report.added.get(kind, 0), updated=report.updated.get(kind, 0)
+            )
+            for kind in kinds
+        ]
+        lines.append(self.tr("Skipped: {count}").format(count=len(report.skipped)))
+        if not kinds:
+            lines.insert(0, self.tr("Nothing new: the directory already had everything in this file."))
+        self.counts_label.setText("\n".join(lines))
+        if report.skipped:
+            self.details_title.setText(self.tr("&Skipped records and why:"))
+            self.details.setAccessibleName(self.tr("Skipped records and why"))
+            self.details.setPlainText("\n".join(f"{item.location}: {item.reason}" for item in report.skipped))
+        else:
+            self._hide_details()
+
+    def _show_failure(self, error: Exception) -> None:
+        path = self.path
+        self.setWindowTitle(self.tr("Import failed"))
+        self.heading.setText(self.tr("Nothing was imported from {file}").format(file=path.name))
+        self.counts_label.setText(self.tr("Your directory was not changed. Fix the file and import it again."))
+        self.details_title.setText(self.tr("&Where and why:"))
+        self.details.setAccessibleName(self.tr("Where and why"))
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.details.setPlainText(failure_message(error, path))
+
+    def _show_cancel(self) -> None:
+        path = self.path
+        self.setWindowTitle(self.tr("Import cancelled"))
+        self.heading.setText(self.tr("Import of {file} cancelled").format(file=path.name))
+        self.counts_label.setText(self.tr("Nothing was imported: your directory is as it was before."))
+        self._hide_details()
+        self.resize(420, 120)
 
     def _hide_details(self) -> None:
         self.details_title.hide()

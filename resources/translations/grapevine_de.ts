@@ -457,132 +457,132 @@
     <message>
         <location filename="../../ui/csv_mapping_dialog.py" line="+44"/>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Category</source>
-        <translation type="unfinished">Kategorie</translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Latitude</source>
-        <translation type="unfinished"></translation>
+        <translation>Breitengrad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Longitude</source>
-        <translation type="unfinished"></translation>
+        <translation>Längengrad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Website</source>
-        <translation type="unfinished"></translation>
+        <translation>Website</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Opening hours</source>
-        <translation type="unfinished">Öffnungszeiten</translation>
+        <translation>Öffnungszeiten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Service area</source>
-        <translation type="unfinished"></translation>
+        <translation>Einsatzgebiet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Service radius (km)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einsatzradius (km)</translation>
     </message>
     <message>
         <location line="+60"/>
         <source>Import {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} importieren</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{file} has {rows} rows. Choose the column that fills each vendor field; name and category are required.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} hat {rows} Zeilen. Wählen Sie für jedes Anbieterfeld die Spalte, die es füllt; Name und Kategorie sind Pflicht.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>First rows of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Zeilen der Datei</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Column for {field}</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte für {field}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(not in this file)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nicht in dieser Datei)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>{field} (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} (Pflicht)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{field}:</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>None: a row without a category stops the import</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine: eine Zeile ohne Kategorie bricht den Import ab</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Category for rows with an empty one</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie für Zeilen ohne Kategorie</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Category for rows with an &amp;empty one:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie für Zeilen &amp;ohne Kategorie:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Problem with the mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem mit der Zuordnung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importieren</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Choose the column that holds each vendor&apos;s {field}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Spalte mit dem Feld „{field}“ der Anbieter.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Column “{column}” is chosen for both {first} and {second}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spalte „{column}“ ist sowohl für {first} als auch für {second} gewählt.</translation>
     </message>
 </context>
 <context>
@@ -752,12 +752,12 @@
     <message>
         <location filename="../../ui/import_export.py" line="+82"/>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importieren</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{importer}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{importer}…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -767,7 +767,7 @@
     <message>
         <location line="+17"/>
         <source>Import: {importer}</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren: {importer}</translation>
     </message>
     <message>
         <location line="+51"/>
@@ -775,14 +775,14 @@
         <translation>{file} wird importiert…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Imported {file}: {added} added, {updated} updated, {skipped} skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} importiert: {added} hinzugefügt, {updated} aktualisiert, {skipped} übersprungen</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Import of {file} cancelled: nothing was imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Import von {file} abgebrochen: es wurde nichts importiert</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -792,7 +792,7 @@
     <message>
         <location line="+9"/>
         <source>Could not export</source>
-        <translation type="unfinished"></translation>
+        <translation>Export nicht möglich</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -811,126 +811,189 @@
     </message>
 </context>
 <context>
+    <name>ImportKinds</name>
+    <message>
+        <location filename="../../ui/import_kinds.py" line="+42"/>
+        <source>Grapevine directory file</source>
+        <translation>Grapevine-Verzeichnisdatei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spreadsheet of vendors (CSV)</source>
+        <translation>Anbietertabelle (CSV)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts (vCard, jCard, xCard)</source>
+        <translation>Kontakte (vCard, jCard, xCard)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yelp business listings</source>
+        <translation>Yelp-Firmeneinträge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OpenStreetMap extract</source>
+        <translation>OpenStreetMap-Auszug</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Google Maps saved places (Takeout)</source>
+        <translation>Gespeicherte Orte aus Google Maps (Takeout)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{label} ({patterns})</source>
+        <translation>{label} ({patterns})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Vendors</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust links</source>
+        <translation>Vertrauensbeziehungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviews</source>
+        <translation>Bewertungen</translation>
+    </message>
+</context>
+<context>
     <name>ImportOptionsDialog</name>
     <message>
         <location filename="../../ui/import_options_dialog.py" line="+37"/>
         <source>Distrust: their reviews will be ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Misstrauen: ihre Bewertungen werden ignoriert</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Trust a little</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein wenig vertrauen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Trust somewhat</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwas vertrauen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Trust a lot</source>
-        <translation type="unfinished"></translation>
+        <translation>Sehr vertrauen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Trust completely</source>
-        <translation type="unfinished"></translation>
+        <translation>Voll vertrauen</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Import {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} importieren</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Give new contacts a &amp;trust level</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuen Kontakten eine &amp;Vertrauensstufe geben</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Business cards become vendors</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Firmenkarten werden zu Anbietern</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>None: skip them and list them in the summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine: überspringen und in der Zusammenfassung auflisten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Category for records without one Grapevine knows</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie für Einträge ohne eine Grapevine bekannte</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importieren</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>New people</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Personen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Give new contacts a trust level</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuen Kontakten eine Vertrauensstufe geben</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Trust level for new contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrauensstufe für neue Kontakte</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>What this trust level means</source>
-        <translation type="unfinished">Was dieser Vertrauensgrad bedeutet</translation>
+        <translation>Was diese Vertrauensstufe bedeutet</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>distrust</source>
-        <translation type="unfinished">Misstrauen</translation>
+        <translation>Misstrauen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>full trust</source>
-        <translation type="unfinished"></translation>
+        <translation>volles Vertrauen</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Grapevine does not know who you are yet: new contacts come in without a trust level.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grapevine weiß noch nicht, wer Sie sind: neue Kontakte kommen ohne Vertrauensstufe hinzu.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Businesses</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Business cards become vendors</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmenkarten werden zu Anbietern</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Category for cards without a known one:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kategorie für Karten ohne bekannte Kategorie:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Listings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Category for listings Grapevine cannot place:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kategorie für Einträge, die Grapevine nicht zuordnen kann:</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>{words} ({level})</source>
-        <translation type="unfinished"></translation>
+        <translation>{words} ({level})</translation>
     </message>
 </context>
 <context>
@@ -938,27 +1001,27 @@
     <message>
         <location filename="../../ui/import_progress_dialog.py" line="+24"/>
         <source>Importing {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} wird importiert</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Reading {file}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} wird gelesen…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import status</source>
-        <translation type="unfinished"></translation>
+        <translation>Importstatus</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Import progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Importfortschritt</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Stopping… nothing from the file will be kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen… nichts aus der Datei wird übernommen.</translation>
     </message>
 </context>
 <context>
@@ -966,17 +1029,92 @@
     <message>
         <location filename="../../ui/import_summary_dialog.py" line="+39"/>
         <source>Import result</source>
-        <translation type="unfinished"></translation>
+        <translation>Importergebnis</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>What was imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Was importiert wurde</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Copy details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details &amp;kopieren</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Import finished</source>
+        <translation>Import abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported {file}</source>
+        <translation>{file} importiert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{kind}: {added} added, {updated} updated</source>
+        <translation>{kind}: {added} hinzugefügt, {updated} aktualisiert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Skipped: {count}</source>
+        <translation>Übersprungen: {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing new: the directory already had everything in this file.</source>
+        <translation>Nichts Neues: das Verzeichnis enthielt bereits alles aus dieser Datei.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Skipped records and why:</source>
+        <translation>Ü&amp;bersprungene Einträge und warum:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped records and why</source>
+        <translation>Übersprungene Einträge und warum</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import failed</source>
+        <translation>Import fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was imported from {file}</source>
+        <translation>Aus {file} wurde nichts importiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your directory was not changed. Fix the file and import it again.</source>
+        <translation>Ihr Verzeichnis wurde nicht verändert. Korrigieren Sie die Datei und importieren Sie sie erneut.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Where and why:</source>
+        <translation>&amp;Wo und warum:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where and why</source>
+        <translation>Wo und warum</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import cancelled</source>
+        <translation>Import abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import of {file} cancelled</source>
+        <translation>Import von {file} abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was imported: your directory is as it was before.</source>
+        <translation>Es wurde nichts importiert: Ihr Verzeichnis ist unverändert.</translation>
     </message>
 </context>
 <context>
@@ -1022,7 +1160,7 @@
         <translation>&amp;Top-Empfehlungsgeber</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Loading the neighbourhood…</source>
         <translation>Die Nachbarschaft wird geladen…</translation>
     </message>
@@ -1032,7 +1170,7 @@
         <translation>{vendors} Anbieter · {people} Personen</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+121"/>
         <source>This vendor is no longer in the directory.</source>
         <translation>Dieser Anbieter ist nicht mehr im Verzeichnis.</translation>
     </message>
@@ -1045,7 +1183,7 @@
         <translation>Karte der Anbieter</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+121"/>
         <source>{0} m</source>
         <translation>{0} m</translation>
     </message>
@@ -2109,12 +2247,12 @@
     <message>
         <location line="+3"/>
         <source>Save as vCard…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als vCard speichern…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save this vendor as a vCard</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Anbieter als vCard speichern</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2222,47 +2360,47 @@
     <message>
         <location filename="../../ui/vendor_vcard.py" line="+49"/>
         <source>Save vendor as &amp;vCard…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter als &amp;vCard speichern…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Save as vCard</source>
-        <translation type="unfinished"></translation>
+        <translation>Als vCard speichern</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>vCard files (*.vcf *.vcard)</source>
-        <translation type="unfinished"></translation>
+        <translation>vCard-Dateien (*.vcf *.vcard)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dateien (*)</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Saved the vCard to {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>vCard in {file} gespeichert</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cannot write {file}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} kann nicht geschrieben werden: {reason}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This vendor is no longer in the directory.</source>
-        <translation type="unfinished">Dieser Anbieter ist nicht mehr im Verzeichnis.</translation>
+        <translation>Dieser Anbieter ist nicht mehr im Verzeichnis.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Could not save the vCard</source>
-        <translation type="unfinished"></translation>
+        <translation>vCard konnte nicht gespeichert werden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -2361,84 +2499,6 @@
         <location line="+27"/>
         <source>Cannot save: {error}</source>
         <translation>Speichern nicht möglich: {error}</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../ui/import_summary_dialog.py" line="+16"/>
-        <source>Import finished</source>
-        <translation type="unfinished">Import abgeschlossen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Imported {file}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{kind}: {added} added, {updated} updated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Skipped: {count}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Nothing new: the directory already had everything in this file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Skipped records and why:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Skipped records and why</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Import failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nothing was imported from {file}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Your directory was not changed. Fix the file and import it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Where and why:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Where and why</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Import cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Import of {file} cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nothing was imported: your directory is as it was before.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -457,132 +457,132 @@
     <message>
         <location filename="../../ui/csv_mapping_dialog.py" line="+44"/>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Category</source>
-        <translation type="unfinished">Catégorie</translation>
+        <translation>Catégorie</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Latitude</source>
-        <translation type="unfinished"></translation>
+        <translation>Latitude</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Longitude</source>
-        <translation type="unfinished"></translation>
+        <translation>Longitude</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléphone</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Website</source>
-        <translation type="unfinished"></translation>
+        <translation>Site web</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Opening hours</source>
-        <translation type="unfinished">Horaires d’ouverture</translation>
+        <translation>Horaires d’ouverture</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Service area</source>
-        <translation type="unfinished"></translation>
+        <translation>Zone d’intervention</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Service radius (km)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rayon d’intervention (km)</translation>
     </message>
     <message>
         <location line="+60"/>
         <source>Import {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer {file}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{file} has {rows} rows. Choose the column that fills each vendor field; name and category are required.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} contient {rows} lignes. Choisissez la colonne qui remplit chaque champ du prestataire ; le nom et la catégorie sont obligatoires.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>First rows of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Premières lignes du fichier</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Column for {field}</source>
-        <translation type="unfinished"></translation>
+        <translation>Colonne pour {field}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(not in this file)</source>
-        <translation type="unfinished"></translation>
+        <translation>(absent de ce fichier)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>{field} (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} (obligatoire)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{field}:</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} :</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>None: a row without a category stops the import</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune : une ligne sans catégorie arrête l’importation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Category for rows with an empty one</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorie des lignes sans catégorie</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Category for rows with an &amp;empty one:</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorie des lignes &amp;sans catégorie :</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Problem with the mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème d’association des colonnes</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importer</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Choose the column that holds each vendor&apos;s {field}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez la colonne qui contient le champ « {field} » des prestataires.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Column “{column}” is chosen for both {first} and {second}.</source>
-        <translation type="unfinished"></translation>
+        <translation>La colonne « {column} » est choisie à la fois pour {first} et pour {second}.</translation>
     </message>
 </context>
 <context>
@@ -752,12 +752,12 @@
     <message>
         <location filename="../../ui/import_export.py" line="+82"/>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importer</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{importer}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{importer}…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -767,7 +767,7 @@
     <message>
         <location line="+17"/>
         <source>Import: {importer}</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer : {importer}</translation>
     </message>
     <message>
         <location line="+51"/>
@@ -775,14 +775,14 @@
         <translation>Importation de {file}…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Imported {file}: {added} added, {updated} updated, {skipped} skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} importé : {added} ajoutés, {updated} mis à jour, {skipped} ignorés</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Import of {file} cancelled: nothing was imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Importation de {file} annulée : rien n’a été importé</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -792,7 +792,7 @@
     <message>
         <location line="+9"/>
         <source>Could not export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportation impossible</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -811,126 +811,189 @@
     </message>
 </context>
 <context>
+    <name>ImportKinds</name>
+    <message>
+        <location filename="../../ui/import_kinds.py" line="+42"/>
+        <source>Grapevine directory file</source>
+        <translation>Fichier d’annuaire Grapevine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spreadsheet of vendors (CSV)</source>
+        <translation>Tableur de prestataires (CSV)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts (vCard, jCard, xCard)</source>
+        <translation>Contacts (vCard, jCard, xCard)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yelp business listings</source>
+        <translation>Fiches d’entreprises Yelp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OpenStreetMap extract</source>
+        <translation>Extrait OpenStreetMap</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Google Maps saved places (Takeout)</source>
+        <translation>Lieux enregistrés de Google Maps (Takeout)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{label} ({patterns})</source>
+        <translation>{label} ({patterns})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Vendors</source>
+        <translation>Prestataires</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust links</source>
+        <translation>Liens de confiance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviews</source>
+        <translation>Avis</translation>
+    </message>
+</context>
+<context>
     <name>ImportOptionsDialog</name>
     <message>
         <location filename="../../ui/import_options_dialog.py" line="+37"/>
         <source>Distrust: their reviews will be ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Méfiance : leurs avis seront ignorés</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Trust a little</source>
-        <translation type="unfinished"></translation>
+        <translation>Confiance légère</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Trust somewhat</source>
-        <translation type="unfinished"></translation>
+        <translation>Confiance moyenne</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Trust a lot</source>
-        <translation type="unfinished"></translation>
+        <translation>Grande confiance</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Trust completely</source>
-        <translation type="unfinished"></translation>
+        <translation>Confiance totale</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Import {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer {file}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Give new contacts a &amp;trust level</source>
-        <translation type="unfinished"></translation>
+        <translation>Donner aux nouveaux contacts un niveau de &amp;confiance</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Business cards become vendors</source>
-        <translation type="unfinished"></translation>
+        <translation>Les cartes d’&amp;entreprise deviennent des prestataires</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>None: skip them and list them in the summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune : les ignorer et les lister dans le bilan</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Category for records without one Grapevine knows</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorie des fiches sans catégorie connue de Grapevine</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importer</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>New people</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelles personnes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Give new contacts a trust level</source>
-        <translation type="unfinished"></translation>
+        <translation>Donner aux nouveaux contacts un niveau de confiance</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Trust level for new contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau de confiance des nouveaux contacts</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>What this trust level means</source>
-        <translation type="unfinished">Ce que signifie ce niveau de confiance</translation>
+        <translation>Ce que signifie ce niveau de confiance</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>distrust</source>
-        <translation type="unfinished">méfiance</translation>
+        <translation>méfiance</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>full trust</source>
-        <translation type="unfinished"></translation>
+        <translation>confiance totale</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Grapevine does not know who you are yet: new contacts come in without a trust level.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grapevine ne sait pas encore qui vous êtes : les nouveaux contacts arrivent sans niveau de confiance.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Businesses</source>
-        <translation type="unfinished"></translation>
+        <translation>Entreprises</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Business cards become vendors</source>
-        <translation type="unfinished"></translation>
+        <translation>Les cartes d’entreprise deviennent des prestataires</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Category for cards without a known one:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ca&amp;tégorie des cartes sans catégorie connue :</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Listings</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiches</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Category for listings Grapevine cannot place:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Catégorie des fiches que Grapevine ne sait pas classer :</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>{words} ({level})</source>
-        <translation type="unfinished"></translation>
+        <translation>{words} ({level})</translation>
     </message>
 </context>
 <context>
@@ -938,27 +1001,27 @@
     <message>
         <location filename="../../ui/import_progress_dialog.py" line="+24"/>
         <source>Importing {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>Importation de {file}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Reading {file}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de {file}…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import status</source>
-        <translation type="unfinished"></translation>
+        <translation>État de l’importation</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Import progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Avancement de l’importation</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Stopping… nothing from the file will be kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêt en cours… rien du fichier ne sera conservé.</translation>
     </message>
 </context>
 <context>
@@ -966,17 +1029,92 @@
     <message>
         <location filename="../../ui/import_summary_dialog.py" line="+39"/>
         <source>Import result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat de l’importation</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>What was imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui a été importé</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Copy details</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier les détails</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Import finished</source>
+        <translation>Importation terminée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported {file}</source>
+        <translation>{file} importé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{kind}: {added} added, {updated} updated</source>
+        <translation>{kind} : {added} ajoutés, {updated} mis à jour</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Skipped: {count}</source>
+        <translation>Ignorés : {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing new: the directory already had everything in this file.</source>
+        <translation>Rien de nouveau : l’annuaire contenait déjà tout ce fichier.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Skipped records and why:</source>
+        <translation>Fiches i&amp;gnorées et pourquoi :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped records and why</source>
+        <translation>Fiches ignorées et pourquoi</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import failed</source>
+        <translation>Échec de l’importation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was imported from {file}</source>
+        <translation>Rien n’a été importé de {file}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your directory was not changed. Fix the file and import it again.</source>
+        <translation>Votre annuaire n’a pas été modifié. Corrigez le fichier et importez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Where and why:</source>
+        <translation>&amp;Où et pourquoi :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where and why</source>
+        <translation>Où et pourquoi</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import cancelled</source>
+        <translation>Importation annulée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import of {file} cancelled</source>
+        <translation>Importation de {file} annulée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was imported: your directory is as it was before.</source>
+        <translation>Rien n’a été importé : votre annuaire est tel qu’il était.</translation>
     </message>
 </context>
 <context>
@@ -1022,7 +1160,7 @@
         <translation>&amp;Meilleurs recommandeurs</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Loading the neighbourhood…</source>
         <translation>Chargement du quartier…</translation>
     </message>
@@ -1032,7 +1170,7 @@
         <translation>{vendors} prestataires · {people} personnes</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+121"/>
         <source>This vendor is no longer in the directory.</source>
         <translation>Ce prestataire ne figure plus dans l’annuaire.</translation>
     </message>
@@ -1045,7 +1183,7 @@
         <translation>Carte des prestataires</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+121"/>
         <source>{0} m</source>
         <translation>{0} m</translation>
     </message>
@@ -2109,12 +2247,12 @@
     <message>
         <location line="+3"/>
         <source>Save as vCard…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer en vCard…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save this vendor as a vCard</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer ce prestataire en vCard</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2222,47 +2360,47 @@
     <message>
         <location filename="../../ui/vendor_vcard.py" line="+49"/>
         <source>Save vendor as &amp;vCard…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le prestataire en &amp;vCard…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Save as vCard</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer en vCard</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>vCard files (*.vcf *.vcard)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers vCard (*.vcf *.vcard)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Saved the vCard to {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>vCard enregistrée dans {file}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cannot write {file}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire {file} : {reason}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This vendor is no longer in the directory.</source>
-        <translation type="unfinished">Ce prestataire ne figure plus dans l’annuaire.</translation>
+        <translation>Ce prestataire n’est plus dans l’annuaire.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Could not save the vCard</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer la vCard</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a été écrit.</translation>
     </message>
 </context>
 <context>
@@ -2361,84 +2499,6 @@
         <location line="+27"/>
         <source>Cannot save: {error}</source>
         <translation>Enregistrement impossible&#xa0;: {error}</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../ui/import_summary_dialog.py" line="+16"/>
-        <source>Import finished</source>
-        <translation type="unfinished">Importation terminée</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Imported {file}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{kind}: {added} added, {updated} updated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Skipped: {count}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Nothing new: the directory already had everything in this file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Skipped records and why:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Skipped records and why</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Import failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nothing was imported from {file}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Your directory was not changed. Fix the file and import it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Where and why:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Where and why</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Import cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Import of {file} cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nothing was imported: your directory is as it was before.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -72,7 +72,7 @@ def trust_by_name(db: Database) -> dict[str, float | None]:
 
 
 def test_contacts_land_with_the_trust_level_the_user_picked(qtbot: QtBot, app: App, shared_data: Path) -> None:
-    window, _, transfer, opened = app
+    window, actions, transfer, opened = app
     assert window.db is not None
     choose_contacts_file(qtbot, transfer, opened, GMAIL_LIST)
     options = wait_for(qtbot, opened, ImportOptionsDialog)
@@ -83,7 +83,10 @@ def test_contacts_land_with_the_trust_level_the_user_picked(qtbot: QtBot, app: A
         qtbot.keyClick(options.trust_slider, Qt.Key.Key_Right)
     assert options.trust_slider.value() == 8
     assert options.trust_words.text() == f"{trust_words(0.8)} (+0.8)" and "Trust a lot" in options.trust_words.text()
-    with qtbot.waitSignal(transfer.imported, timeout=TIMEOUT_MS):
+    with (
+        qtbot.waitSignal(actions.refreshed, timeout=TIMEOUT_MS),
+        qtbot.waitSignal(transfer.imported, timeout=TIMEOUT_MS),
+    ):
         qtbot.keyClick(options, Qt.Key.Key_Return)
     trust = trust_by_name(window.db)
     assert {name: trust[name] for name in ("Arnold Smith", "Chris Beatle", "Doug White")} == {
@@ -107,13 +110,16 @@ def _person_id(db: Database, name: str) -> uuid.UUID:
 
 
 def test_contacts_without_a_trust_level_land_untrusted(qtbot: QtBot, app: App, shared_data: Path) -> None:
-    window, _, transfer, opened = app
+    window, actions, transfer, opened = app
     assert window.db is not None
     choose_contacts_file(qtbot, transfer, opened, GMAIL_LIST)
     options = wait_for(qtbot, opened, ImportOptionsDialog)
     options.trust_box.click()
     assert not options.trust_slider.isEnabled()
-    with qtbot.waitSignal(transfer.imported, timeout=TIMEOUT_MS) as imported:
+    with (
+        qtbot.waitSignal(actions.refreshed, timeout=TIMEOUT_MS),
+        qtbot.waitSignal(transfer.imported, timeout=TIMEOUT_MS) as imported,
+    ):
         options.import_button.click()
     assert imported.args[0].added == {"people": 3}
     assert trust_by_name(window.db)["Chris Beatle"] is None
@@ -124,11 +130,14 @@ def test_before_the_owner_is_known_no_trust_level_is_offered(
 ) -> None:
     empty = open_directory(tmp_path / "new.sqlite")
     try:
-        _window, _, transfer, opened = build_app(qtbot, tasks, empty)
+        _window, actions, transfer, opened = build_app(qtbot, tasks, empty)
         choose_contacts_file(qtbot, transfer, opened, GMAIL_LIST)
         options = wait_for(qtbot, opened, ImportOptionsDialog)
         assert not options.trust_box.isEnabled() and not options.trust_box.isChecked()
-        with qtbot.waitSignal(transfer.imported, timeout=TIMEOUT_MS) as imported:
+        with (
+            qtbot.waitSignal(actions.refreshed, timeout=TIMEOUT_MS),
+            qtbot.waitSignal(transfer.imported, timeout=TIMEOUT_MS) as imported,
+        ):
             options.import_button.click()
         assert imported.args[0].added == {"people": 3}
         with empty.db.read() as session:

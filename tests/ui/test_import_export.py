@@ -186,7 +186,7 @@ def test_a_bad_row_in_a_spreadsheet_is_named_by_line_and_nothing_goes_in(
 def test_listings_go_in_with_the_chosen_category_for_those_grapevine_cannot_place(
     qtbot: QtBot, app: App, shared_data: Path
 ) -> None:
-    window, _, transfer, opened = app
+    window, actions, transfer, opened = app
     listings = LISTINGS / "yelp_academic_dataset_business.json"
     choose_in_menu(qtbot, transfer, "yelp", listings)
     # Cancel at the options step: nothing happens.
@@ -195,7 +195,10 @@ def test_listings_go_in_with_the_chosen_category_for_those_grapevine_cannot_plac
     opened.clear()
     # As Grapevine would on its own: unplaceable listings are skipped with their Yelp categories.
     choose_in_menu(qtbot, transfer, "yelp", listings)
-    with qtbot.waitSignal(transfer.imported, timeout=IMPORT_TIMEOUT_MS) as plain:
+    with (
+        qtbot.waitSignal(actions.refreshed, timeout=IMPORT_TIMEOUT_MS),
+        qtbot.waitSignal(transfer.imported, timeout=IMPORT_TIMEOUT_MS) as plain,
+    ):
         wait_for(qtbot, opened, ImportOptionsDialog).import_button.click()
     unplaced = [item for item in plain.args[0].skipped if "no category Grapevine knows" in item.reason]
     assert unplaced
@@ -206,7 +209,10 @@ def test_listings_go_in_with_the_chosen_category_for_those_grapevine_cannot_plac
     choose_in_menu(qtbot, transfer, "yelp", listings)
     dialog = wait_for(qtbot, opened, ImportOptionsDialog)
     dialog.category_box.setCurrentIndex(dialog.category_box.findData("handyman"))
-    with qtbot.waitSignal(transfer.imported, timeout=IMPORT_TIMEOUT_MS) as placed:
+    with (
+        qtbot.waitSignal(actions.refreshed, timeout=IMPORT_TIMEOUT_MS),
+        qtbot.waitSignal(transfer.imported, timeout=IMPORT_TIMEOUT_MS) as placed,
+    ):
         qtbot.keyClick(dialog, "\r")
     report = placed.args[0]
     assert not [item for item in report.skipped if "no category Grapevine knows" in item.reason]

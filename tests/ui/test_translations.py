@@ -174,7 +174,9 @@ def test_with_the_german_translator_the_window_speaks_german(
     assert menus == ["&Datei", "&Bearbeiten", "&Anbieter"]
     file_items = [action.text() for action in actions.file_menu.actions() if not action.isSeparator()]
     assert "&Einstellungen…" in file_items and "&Beenden" in file_items
-    assert "&Grapevine-Datei importieren…" in file_items
+    assert "&Importieren" in file_items
+    import_menu = next(action.menu() for action in actions.file_menu.actions() if action.text() == "&Importieren")
+    assert "Grapevine-Verzeichnisdatei…" in [action.text() for action in import_menu.actions()]
     assert (
         window.search_bar.search_box.placeholderText() == "Was suchen Sie? Einen Zahnarzt, einen Klempner, einen Namen…"
     )
