@@ -35,8 +35,10 @@ from recommender.storage.database import Database, cache_dir
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 2
+FORMAT = 3
 """Bumped whenever what is pickled changes shape, so copies written by older code are ignored."""
+
+
 def directory_fingerprint(session: Session) -> tuple[Any, ...]:
     """What changes whenever the directory does: cheap index lookups, no table scans (~1 ms at city size)."""
     connection = session.connection()
