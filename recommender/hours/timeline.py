@@ -120,12 +120,14 @@ def own_segments(rules: tuple[Rule, ...], day: dt.date, context: DayContext) -> 
             continue
         matched = True
         if rule.state is State.CLOSED and not rule.times:
-            segments = []
+            # A closed day keeps its reason ("Dec 25 off "Christmas"") where nothing else is said, but a
+            # night spilling over from yesterday still ends when it said it would.
+            segments = [Segment(0, DAY, State.CLOSED, rule.comment, weak=True)] if rule.comment else []
             continue
         pieces = _rule_segments(rule, day, context)
         if rule.state is State.CLOSED:
             for piece in pieces:
-                segments = overlay(segments, Segment(piece.start, piece.end, State.CLOSED))
+                segments = overlay(segments, Segment(piece.start, piece.end, State.CLOSED, rule.comment))
             continue
         if rule.joiner is not Joiner.ADDITIONAL:
             segments = []
@@ -135,7 +137,7 @@ def own_segments(rules: tuple[Rule, ...], day: dt.date, context: DayContext) -> 
 
 
 def day_segments(own_today: list[Segment], own_yesterday: list[Segment]) -> list[Segment]:
-    """The whole of one day, 00:00-24:00, gaps filled with CLOSED, neighbours with equal state merged."""
+    """The whole of one day, 00:00-24:00, gaps filled with CLOSED, equal neighbours merged (comments kept)."""
     segments = [
         segment.between(max(segment.start - DAY, 0), segment.end - DAY)
         for segment in own_yesterday
@@ -155,9 +157,8 @@ def day_segments(own_today: list[Segment], own_yesterday: list[Segment]) -> list
         full.append(Segment(cursor, DAY, State.CLOSED))
     merged: list[Segment] = []
     for segment in full:
-        piece = Segment(segment.start, segment.end, State.CLOSED) if segment.state is State.CLOSED else segment
-        if merged and merged[-1].state is piece.state and merged[-1].comment == piece.comment:
-            merged[-1] = merged[-1].between(merged[-1].start, piece.end)
+        if merged and merged[-1].state is segment.state and merged[-1].comment == segment.comment:
+            merged[-1] = merged[-1].between(merged[-1].start, segment.end)
         else:
-            merged.append(piece)
+            merged.append(segment)
     return merged

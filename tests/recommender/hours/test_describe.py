@@ -54,3 +54,9 @@ def test_week_table_lists_each_day_once_with_evening_ranges_kept_whole() -> None
         ("Sat 18:00", "Sun 03:00")
     ]
     assert table[6].is_closed  # Sunday: only the tail of Saturday night, shown on Saturday
+
+
+def test_a_closed_day_keeps_its_reason() -> None:
+    hours = parse('Mo-Su 10:00-18:00; Dec 25 off "Christmas"')
+    assert hours.describe_today(dt.datetime(2024, 12, 25, 12, 0)) == "closed · opens Thu 10:00 · Christmas"
+    assert hours.describe_today(dt.datetime(2024, 12, 24, 19, 0)) == "closed · opens Thu 10:00"
