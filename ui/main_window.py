@@ -11,6 +11,7 @@ from PySide6.QtCore import QItemSelection, QModelIndex, QSettings, Qt, Signal, S
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QMainWindow,
     QSplitter,
@@ -123,7 +124,7 @@ class MainWindow(QMainWindow):
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.activated.connect(self._on_find_shortcut_activated)
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        back.activated.connect(self._on_find_shortcut_activated)
+        back.activated.connect(self._on_back_shortcut_activated)
 
         if ui_state is not None:
             restore_window_state(self, ui_state)
@@ -254,6 +255,16 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_find_shortcut_activated(self) -> None:
         self.search_bar.focus_search_box()
+
+    @Slot()
+    def _on_back_shortcut_activated(self) -> None:
+        """Esc steps back the way Enter came: from a vendor to the results, from the results to the search box."""
+        focused = QApplication.focusWidget()
+        in_pane = focused is not None and (focused is self.vendor_pane or self.vendor_pane.isAncestorOf(focused))
+        if in_pane and self.tabs.currentWidget() is self.results_view and self.results_model.rowCount():
+            self.results_view.setFocus()
+        else:
+            self.search_bar.focus_search_box()
 
     @Slot(object)
     def _on_read_vendor_task_succeeded(self, details: VendorDetails) -> None:

@@ -51,11 +51,14 @@ def test_enter_opens_the_top_result_with_a_reviewer_path(
     with directory.db.read() as session:
         texts = [review.text for review in reviews_for_vendor(session, top_id) if review.text]
     assert texts and any(text[:40] in pane.why_label.text() for text in texts)
-    # Enter in the results moves on to the vendor; Esc comes back to the search box.
+    # Enter in the results moves on to the vendor; Esc steps back to the results, then to the search box.
     assert QApplication.focusWidget() is window.results_view
     qtbot.keyClick(window.results_view, Qt.Key.Key_Return)
     assert QApplication.focusWidget() is window.vendor_pane
     qtbot.keyClick(window.vendor_pane, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is window.results_view
+    assert window.vendor_pane.vendor_id == top_id
+    qtbot.keyClick(window.results_view, Qt.Key.Key_Escape)
     assert QApplication.focusWidget() is window.search_bar.search_box
 
 
