@@ -35,6 +35,10 @@ _RULE_ENDS = frozenset({";", "||", "end", ","})
 _MAX_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+def _shortened(word: str) -> str:
+    return word if len(word) <= 30 else word[:30] + "…"
+
+
 def parse_rules(text: str) -> tuple[Rule, ...]:
     """The rules of `text`; raises HoursSyntaxError naming the position and the reason."""
     return _Parser(text).parse()
@@ -217,10 +221,10 @@ class _Parser:
                     comments.append(token.value)
                 taken = True
             elif kind == "word":
-                raise self.error(f'Unknown word "{token.value}"', token)
+                raise self.error(f'Unknown word "{_shortened(token.value)}"', token)
             elif self.at("word", 1):
                 following = self.peek(1)
-                raise self.error(f'Unknown word "{following.value}"', following)
+                raise self.error(f'Unknown word "{_shortened(following.value)}"', following)
             elif kind == "-":
                 raise self.error('Unexpected "-": a range needs a day, date or time that is valid on both sides', token)
             else:
