@@ -8,6 +8,7 @@ import time
 import numpy as np
 
 from recommender.hours import CLOSED, OPEN, UNKNOWN, HoursColumn, open_mask, open_states, read_hours
+from recommender.hours.bench import run, synthetic_values
 
 from .conftest import Corpus
 
@@ -70,3 +71,17 @@ def test_mask_matches_one_by_one_on_real_values_and_is_fast(opening_hours_js: Co
     for index in range(0, len(values), 997):
         value = values[index]
         assert states[index] == (UNKNOWN if value is None else expected[value]), value
+
+
+def test_the_benchmark_runs_and_reports_each_step() -> None:
+    values = synthetic_values(2_000, 40, seed=3)
+    assert len(values) == 2_000
+    assert len({value for value in values if value is not None}) <= 40
+    assert 0.2 < values.count(None) / len(values) < 0.4
+    assert all(read_hours(value).readable for value in values if value is not None)
+    report = run(count=2_000, distinct=40, seed=3)
+    for step in ("build_column_parsing_each_distinct_value", "first_question_of_a_day", "same_day_another_minute"):
+        timing = report[step]
+        assert isinstance(timing, dict)
+        assert timing["wall_ms"] >= 0
+        assert timing["cpu_ms"] >= 0
