@@ -1,4 +1,4 @@
-"""The menus that change the directory: record vendors and reviews, delete with undo, people, settings.
+"""The menus that change the directory: record vendors and reviews, delete with undo, merge duplicates, settings.
 
 Every write ends the same way: the changes it returned are read into a ``Refresh`` on the database worker
 and applied to the engine on the GUI thread, so the ranking updates at once without freezing the window.
@@ -12,11 +12,13 @@ from functools import partial
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 
+from recommender.dedupe.merge import MergeResult
 from recommender.engine.recommender import Recommender
 from recommender.engine.updates import Refresh, apply_refresh, prepare_refresh, prepare_reload
 from recommender.settings import Settings
 from recommender.storage.changelog import Changes
 from recommender.storage.database import Database
+from ui.duplicates_dialog import DuplicatesDialog
 from ui.main_window import MainWindow
 from ui.review_dialog import ReviewDialog
 from ui.settings_dialog import SettingsDialog
@@ -66,6 +68,10 @@ class DirectoryActions(QObject):
         self.delete_vendor_action = self._action(self.tr("&Delete vendor"), self.delete_vendor, "Ctrl+Del")
         for action in (self.new_vendor_action, self.edit_vendor_action, self.review_action, self.delete_vendor_action):
             vendor_menu.addAction(action)
+        vendor_menu.addSeparator()
+        self.duplicates_action = QAction(self.tr("Find &duplicates…"), window)
+        self.duplicates_action.triggered.connect(self.find_duplicates)
+        vendor_menu.addAction(self.duplicates_action)
 
     def _action(self, text: str, slot: object, shortcut: QKeySequence.StandardKey | str) -> QAction:
         action = QAction(text, self.window)
@@ -158,6 +164,19 @@ class DirectoryActions(QObject):
         details = self.window.shown_details
         if details is not None:
             self.deletes.delete_vendor(details.vendor.id)
+
+    @Slot()
+    def find_duplicates(self) -> DuplicatesDialog | None:
+        if self.db is None:
+            return None
+        dialog = DuplicatesDialog(self.tasks, self.db, parent=self.window)
+        dialog.merged.connect(self._on_duplicates_dialog_merged)
+        dialog.open()
+        return dialog
+
+    @Slot(object)
+    def _on_duplicates_dialog_merged(self, result: MergeResult) -> None:
+        self.apply(result.changes)
 
     @Slot()
     def open_settings(self) -> None:

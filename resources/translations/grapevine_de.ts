@@ -588,7 +588,7 @@
 <context>
     <name>DirectoryActions</name>
     <message>
-        <location filename="../../ui/directory_actions.py" line="+53"/>
+        <location filename="../../ui/directory_actions.py" line="+55"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -631,6 +631,147 @@
         <location line="+1"/>
         <source>&amp;Delete vendor</source>
         <translation>Anbieter &amp;löschen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Find &amp;duplicates…</source>
+        <translation>&amp;Duplikate suchen…</translation>
+    </message>
+</context>
+<context>
+    <name>Duplicates</name>
+    <message>
+        <location filename="../../ui/duplicates_dialog.py" line="+41"/>
+        <source>names {percent}% alike</source>
+        <translation>Namen zu {percent} % gleich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>{metres} m apart</source>
+        <translation>{metres} m voneinander entfernt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same phone number</source>
+        <translation>gleiche Telefonnummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>different phone numbers</source>
+        <translation>verschiedene Telefonnummern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same website</source>
+        <translation>gleiche Website</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>different websites</source>
+        <translation>verschiedene Websites</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same e-mail address</source>
+        <translation>gleiche E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same category</source>
+        <translation>gleiche Kategorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>different categories</source>
+        <translation>verschiedene Kategorien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>different numbers in the names</source>
+        <translation>verschiedene Zahlen in den Namen</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location line="+95"/>
+        <location line="+8"/>
+        <source>Possible duplicates</source>
+        <translation>Mögliche Duplikate</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Looking for vendors listed twice…</source>
+        <translation>Suche nach doppelt erfassten Anbietern…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Merge</source>
+        <translation>&amp;Zusammenführen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the first vendor, with the reviews and details of both</source>
+        <translation>Den ersten Anbieter behalten, mit den Bewertungen und Angaben beider</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the &amp;other</source>
+        <translation>Den &amp;anderen behalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Not the same</source>
+        <translation>&amp;Nicht derselbe</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{count} pairs may be the same vendor. Merging keeps every review.</source>
+        <translation>{count} Paare könnten derselbe Anbieter sein. Beim Zusammenführen bleiben alle Bewertungen erhalten.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No duplicates found.</source>
+        <translation>Keine Duplikate gefunden.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not merge: {reason}</source>
+        <translation>Zusammenführen nicht möglich: {reason}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Merged “{duplicate}” into “{survivor}”: {moved} reviews moved.</source>
+        <translation>„{duplicate}“ mit „{survivor}“ zusammengeführt: {moved} Bewertungen übernommen.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesModel</name>
+    <message>
+        <location line="-153"/>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge into it</source>
+        <translation>Darin aufgehen lassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Likelihood</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation>Warum</translation>
     </message>
 </context>
 <context>
@@ -1120,7 +1261,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+60"/>
+        <location filename="../../ui/main_window.py" line="+61"/>
         <source>Grapevine</source>
         <translation>Grapevine</translation>
     </message>
@@ -1170,7 +1311,7 @@
         <translation>{vendors} Anbieter · {people} Personen</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+131"/>
         <source>This vendor is no longer in the directory.</source>
         <translation>Dieser Anbieter ist nicht mehr im Verzeichnis.</translation>
     </message>
@@ -2012,7 +2153,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/app.py" line="+163"/>
+        <location filename="../../ui/app.py" line="+168"/>
         <source>Cannot open the directory: {error}</source>
         <translation>Das Verzeichnis kann nicht geöffnet werden: {error}</translation>
     </message>

@@ -522,7 +522,7 @@
     <message>
         <location line="+5"/>
         <source>{file} has {rows} rows. Choose the column that fills each vendor field; name and category are required.</source>
-        <translation>{file} contient {rows} lignes. Choisissez la colonne qui remplit chaque champ du prestataire ; le nom et la catégorie sont obligatoires.</translation>
+        <translation>{file} contient {rows} lignes. Choisissez la colonne qui remplit chaque champ du prestataire&#xa0;; le nom et la catégorie sont obligatoires.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -547,12 +547,12 @@
     <message>
         <location line="+1"/>
         <source>{field}:</source>
-        <translation>{field} :</translation>
+        <translation>{field}&#xa0;:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>None: a row without a category stops the import</source>
-        <translation>Aucune : une ligne sans catégorie arrête l’importation</translation>
+        <translation>Aucune&#xa0;: une ligne sans catégorie arrête l’importation</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -562,7 +562,7 @@
     <message>
         <location line="+2"/>
         <source>Category for rows with an &amp;empty one:</source>
-        <translation>Catégorie des lignes &amp;sans catégorie :</translation>
+        <translation>Catégorie des lignes &amp;sans catégorie&#xa0;:</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -577,18 +577,18 @@
     <message>
         <location line="+23"/>
         <source>Choose the column that holds each vendor&apos;s {field}.</source>
-        <translation>Choisissez la colonne qui contient le champ « {field} » des prestataires.</translation>
+        <translation>Choisissez la colonne qui contient le champ «&#xa0;{field}&#xa0;» des prestataires.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Column “{column}” is chosen for both {first} and {second}.</source>
-        <translation>La colonne « {column} » est choisie à la fois pour {first} et pour {second}.</translation>
+        <translation>La colonne «&#xa0;{column}&#xa0;» est choisie à la fois pour {first} et pour {second}.</translation>
     </message>
 </context>
 <context>
     <name>DirectoryActions</name>
     <message>
-        <location filename="../../ui/directory_actions.py" line="+53"/>
+        <location filename="../../ui/directory_actions.py" line="+55"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -631,6 +631,147 @@
         <location line="+1"/>
         <source>&amp;Delete vendor</source>
         <translation>&amp;Supprimer le prestataire</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Find &amp;duplicates…</source>
+        <translation>Chercher les &amp;doublons…</translation>
+    </message>
+</context>
+<context>
+    <name>Duplicates</name>
+    <message>
+        <location filename="../../ui/duplicates_dialog.py" line="+41"/>
+        <source>names {percent}% alike</source>
+        <translation>noms semblables à {percent}&#xa0;%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>{metres} m apart</source>
+        <translation>à {metres} m l’un de l’autre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same phone number</source>
+        <translation>même numéro de téléphone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>different phone numbers</source>
+        <translation>numéros de téléphone différents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same website</source>
+        <translation>même site web</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>different websites</source>
+        <translation>sites web différents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same e-mail address</source>
+        <translation>même adresse e-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same category</source>
+        <translation>même catégorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>different categories</source>
+        <translation>catégories différentes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>different numbers in the names</source>
+        <translation>chiffres différents dans les noms</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location line="+95"/>
+        <location line="+8"/>
+        <source>Possible duplicates</source>
+        <translation>Doublons possibles</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Looking for vendors listed twice…</source>
+        <translation>Recherche des prestataires inscrits deux fois…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Merge</source>
+        <translation>&amp;Fusionner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the first vendor, with the reviews and details of both</source>
+        <translation>Garder le premier prestataire, avec les avis et les coordonnées des deux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the &amp;other</source>
+        <translation>Garder l’&amp;autre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Not the same</source>
+        <translation>&amp;Pas le même</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{count} pairs may be the same vendor. Merging keeps every review.</source>
+        <translation>{count} paires sont peut-être le même prestataire. La fusion garde tous les avis.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No duplicates found.</source>
+        <translation>Aucun doublon trouvé.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not merge: {reason}</source>
+        <translation>Fusion impossible&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Merged “{duplicate}” into “{survivor}”: {moved} reviews moved.</source>
+        <translation>«&#xa0;{duplicate}&#xa0;» fusionné avec «&#xa0;{survivor}&#xa0;»&#xa0;: {moved} avis déplacés.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesModel</name>
+    <message>
+        <location line="-153"/>
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge into it</source>
+        <translation>À fusionner dedans</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Likelihood</source>
+        <translation>Probabilité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
     </message>
 </context>
 <context>
@@ -767,7 +908,7 @@
     <message>
         <location line="+17"/>
         <source>Import: {importer}</source>
-        <translation>Importer : {importer}</translation>
+        <translation>Importer&#xa0;: {importer}</translation>
     </message>
     <message>
         <location line="+51"/>
@@ -777,12 +918,12 @@
     <message>
         <location line="+25"/>
         <source>Imported {file}: {added} added, {updated} updated, {skipped} skipped</source>
-        <translation>{file} importé : {added} ajoutés, {updated} mis à jour, {skipped} ignorés</translation>
+        <translation>{file} importé&#xa0;: {added} ajoutés, {updated} mis à jour, {skipped} ignorés</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Import of {file} cancelled: nothing was imported</source>
-        <translation>Importation de {file} annulée : rien n’a été importé</translation>
+        <translation>Importation de {file} annulée&#xa0;: rien n’a été importé</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -878,7 +1019,7 @@
     <message>
         <location filename="../../ui/import_options_dialog.py" line="+37"/>
         <source>Distrust: their reviews will be ignored</source>
-        <translation>Méfiance : leurs avis seront ignorés</translation>
+        <translation>Méfiance&#xa0;: leurs avis seront ignorés</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -918,7 +1059,7 @@
     <message>
         <location line="+3"/>
         <source>None: skip them and list them in the summary</source>
-        <translation>Aucune : les ignorer et les lister dans le bilan</translation>
+        <translation>Aucune&#xa0;: les ignorer et les lister dans le bilan</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -963,7 +1104,7 @@
     <message>
         <location line="+7"/>
         <source>Grapevine does not know who you are yet: new contacts come in without a trust level.</source>
-        <translation>Grapevine ne sait pas encore qui vous êtes : les nouveaux contacts arrivent sans niveau de confiance.</translation>
+        <translation>Grapevine ne sait pas encore qui vous êtes&#xa0;: les nouveaux contacts arrivent sans niveau de confiance.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -978,7 +1119,7 @@
     <message>
         <location line="+5"/>
         <source>&amp;Category for cards without a known one:</source>
-        <translation>Ca&amp;tégorie des cartes sans catégorie connue :</translation>
+        <translation>Ca&amp;tégorie des cartes sans catégorie connue&#xa0;:</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -988,7 +1129,7 @@
     <message>
         <location line="+2"/>
         <source>&amp;Category for listings Grapevine cannot place:</source>
-        <translation>&amp;Catégorie des fiches que Grapevine ne sait pas classer :</translation>
+        <translation>&amp;Catégorie des fiches que Grapevine ne sait pas classer&#xa0;:</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -1054,22 +1195,22 @@
     <message>
         <location line="+3"/>
         <source>{kind}: {added} added, {updated} updated</source>
-        <translation>{kind} : {added} ajoutés, {updated} mis à jour</translation>
+        <translation>{kind}&#xa0;: {added} ajoutés, {updated} mis à jour</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Skipped: {count}</source>
-        <translation>Ignorés : {count}</translation>
+        <translation>Ignorés&#xa0;: {count}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nothing new: the directory already had everything in this file.</source>
-        <translation>Rien de nouveau : l’annuaire contenait déjà tout ce fichier.</translation>
+        <translation>Rien de nouveau&#xa0;: l’annuaire contenait déjà tout ce fichier.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Skipped records and why:</source>
-        <translation>Fiches i&amp;gnorées et pourquoi :</translation>
+        <translation>Fiches i&amp;gnorées et pourquoi&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1094,7 +1235,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Where and why:</source>
-        <translation>&amp;Où et pourquoi :</translation>
+        <translation>&amp;Où et pourquoi&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1114,13 +1255,13 @@
     <message>
         <location line="+1"/>
         <source>Nothing was imported: your directory is as it was before.</source>
-        <translation>Rien n’a été importé : votre annuaire est tel qu’il était.</translation>
+        <translation>Rien n’a été importé&#xa0;: votre annuaire est tel qu’il était.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+60"/>
+        <location filename="../../ui/main_window.py" line="+61"/>
         <source>Grapevine</source>
         <translation>Grapevine</translation>
     </message>
@@ -1170,7 +1311,7 @@
         <translation>{vendors} prestataires · {people} personnes</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+131"/>
         <source>This vendor is no longer in the directory.</source>
         <translation>Ce prestataire ne figure plus dans l’annuaire.</translation>
     </message>
@@ -2012,7 +2153,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/app.py" line="+163"/>
+        <location filename="../../ui/app.py" line="+168"/>
         <source>Cannot open the directory: {error}</source>
         <translation>Impossible d’ouvrir l’annuaire&#xa0;: {error}</translation>
     </message>
@@ -2385,7 +2526,7 @@
     <message>
         <location line="+5"/>
         <source>Cannot write {file}: {reason}</source>
-        <translation>Impossible d’écrire {file} : {reason}</translation>
+        <translation>Impossible d’écrire {file}&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+2"/>
