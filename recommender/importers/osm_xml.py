@@ -84,10 +84,10 @@ class _XmlPass:
                 # Everything read so far was well-formed: the file stops before the data does.
                 message = "the file ends in the middle of the data (cut short?)"
             elif error.code in _ENCODING_ERRORS and not _is_utf8(chunk):
-                message = f"{message}: the text is not UTF-8 as the file declares (saved in another encoding?)"
+                message = f"{message} at column {error.offset + 1}: the text is not UTF-8 as the file declares"
             else:
-                message = f"not well-formed XML ({message})"
-            raise ImportFailed(self.path, f"{message} at column {error.offset + 1}", line=error.lineno) from None
+                message = f"not well-formed XML ({message}) at column {error.offset + 1}"
+            raise ImportFailed(self.path, message, line=error.lineno) from None
 
     def _fail(self, message: str) -> ImportFailed:
         return ImportFailed(self.path, message, line=self._parser.CurrentLineNumber)
