@@ -143,6 +143,7 @@ class Startup(QObject):
         if self.screenshot is None:
             if self.geocoder is None:
                 self.geocoder = Geocoder(directory.db)
+            self.window.filters_bar.geocoder = self.geocoder
             if directory.first_run:
                 self._welcome(directory.db)
             return

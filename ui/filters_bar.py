@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from recommender.directory.errors import ValidationError
 from recommender.engine.recommender import SearchFilters
-from recommender.geo.geocoder import parse_coordinates
+from recommender.geo.geocoder import Geocoder, GeocodeResult, parse_coordinates
+from ui.tasks import TaskRunner
+from ui.welcome_dialog import describe_lookup_error
 
 RATINGS = (None, 3.0, 4.0, 4.5)
 DISTANCES_KM = (None, 1.0, 2.0, 5.0, 10.0, 25.0)
 
 
 class FiltersBar(QWidget):
-    """Filters apply as soon as they change; "near" takes coordinates typed as "52.2, 0.12" (blank = home)."""
+    """Filters apply as soon as they change; "near" takes a place (looked up when online) or coordinates typed as
+    "52.2, 0.12" (blank = home)."""
 
     changed = Signal()
     """A filter or the search location changed: search again."""
@@ -40,10 +44,17 @@ class FiltersBar(QWidget):
         """The local time "open now" means (tests set a fixed one)."""
         self.near_edit = QLineEdit(self)
         self.near_edit.setAccessibleName(self.tr("Search near"))
-        self.near_edit.setPlaceholderText(self.tr("near home (or type coordinates)"))
+        self.near_edit.setPlaceholderText(self.tr("near home (or a place, or coordinates)"))
         self.near_edit.setClearButtonEnabled(True)
         self.near_edit.setMaximumWidth(260)
         self.near_problem = QLabel(self)
+        self.near_problem.setAccessibleName(self.tr("Search location"))
+        self.tasks: TaskRunner | None = None
+        self.geocoder: Geocoder | None = None
+        """Looks up typed places; None (offline use, tests) leaves coordinates only."""
+        self._places: dict[str, tuple[float, float]] = {}
+        """Places found this session, by the text typed."""
+        self._looking_up: str | None = None
         for box in (self.rating_box, self.distance_box):
             box.currentIndexChanged.connect(self._on_filter_changed)
         self.network_box.toggled.connect(self._on_filter_changed)
@@ -84,10 +95,42 @@ class FiltersBar(QWidget):
         except ValidationError:
             point = None
         if point is None:
-            self.near_problem.setText(self.tr("Type coordinates such as 52.205, 0.122"))
-            return None
+            return self._place(text)
         self.near_problem.clear()
         return point
+
+    def _place(self, text: str) -> tuple[float, float] | None:
+        """A typed place, if it was found before; otherwise None for now, and a lookup that searches again."""
+        found = self._places.get(text)
+        if found is not None:
+            return found
+        if self.geocoder is None or self.tasks is None:
+            self.near_problem.setText(self.tr("Type coordinates such as 52.205, 0.122"))
+            return None
+        if self._looking_up != text:
+            self._looking_up = text
+            geocoder = self.geocoder
+            task = self.tasks.run_network(lambda: geocoder.geocode(text), name="geocode search place")
+            task.succeeded.connect(partial(self._on_lookup_task_succeeded, text))
+            task.failed.connect(partial(self._on_lookup_task_failed, text))
+        self.near_problem.setText(self.tr("Looking up {place}…").format(place=text))
+        return None
+
+    def _on_lookup_task_succeeded(self, text: str, result: GeocodeResult | None) -> None:
+        self._looking_up = None
+        if text != self.near_edit.text().strip():
+            return  # the user has typed something else meanwhile
+        if result is None:
+            self.near_problem.setText(self.tr("No place found for {place}").format(place=text))
+            return
+        self._places[text] = (result.lat, result.lon)
+        self.changed.emit()
+        self.near_problem.setText(result.label or "")
+
+    def _on_lookup_task_failed(self, text: str, error: Exception) -> None:
+        self._looking_up = None
+        if text == self.near_edit.text().strip():
+            self.near_problem.setText(describe_lookup_error(error))
 
     @Slot()
     def _on_filter_changed(self) -> None:

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
 
         self.search_bar = SearchBar(self)
         self.filters_bar = FiltersBar(self)
+        self.filters_bar.tasks = tasks
         self.filters_bar.changed.connect(self._on_filters_bar_changed)
         self.search_bar.query_changed.connect(self._on_search_bar_query_changed)
         self.search_bar.submitted.connect(self._on_search_bar_submitted)

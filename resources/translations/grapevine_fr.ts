@@ -785,7 +785,7 @@
 <context>
     <name>FiltersBar</name>
     <message>
-        <location filename="../../ui/filters_bar.py" line="+28"/>
+        <location filename="../../ui/filters_bar.py" line="+32"/>
         <source>Minimum rating</source>
         <translation>Note minimale</translation>
     </message>
@@ -831,11 +831,26 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>near home (or type coordinates)</source>
-        <translation>chez moi (ou coordonnées)</translation>
+        <source>near home (or a place, or coordinates)</source>
+        <translation>près de chez moi (ou un lieu, ou des coordonnées)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
+        <source>Search location</source>
+        <translation>Lieu de recherche</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Looking up {place}…</source>
+        <translation>Recherche de {place}…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No place found for {place}</source>
+        <translation>Aucun lieu trouvé pour {place}</translation>
+    </message>
+    <message>
+        <location line="-58"/>
         <source>Filters:</source>
         <translation>Filtres&#xa0;:</translation>
     </message>
@@ -845,7 +860,7 @@
         <translation>Autour &amp;de&#xa0;:</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+37"/>
         <source>Type coordinates such as 52.205, 0.122</source>
         <translation>Saisissez des coordonnées, par exemple 52.205, 0.122</translation>
     </message>
@@ -1266,7 +1281,7 @@
         <translation>Grapevine</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Search results</source>
         <translation>Résultats de recherche</translation>
     </message>
@@ -2153,7 +2168,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/app.py" line="+168"/>
+        <location filename="../../ui/app.py" line="+169"/>
         <source>Cannot open the directory: {error}</source>
         <translation>Impossible d’ouvrir l’annuaire&#xa0;: {error}</translation>
     </message>

@@ -1,10 +1,14 @@
-"""Fixtures for the desktop app: a small demo directory, a task runner, and a loaded main window."""
+"""Fixtures for the desktop app: a small demo directory, a task runner, a loaded main window, a stand-in Nominatim."""
 
 from __future__ import annotations
 
+import json
 import shutil
+import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -68,3 +72,33 @@ def writable(qtbot: QtBot, tasks: TaskRunner, demo_db_path: Path, tmp_path: Path
     assert tasks.wait(5000)
     qtbot.waitUntil(lambda: not tasks.busy, timeout=5000)
     loaded.db.close()
+
+
+MILL_ROAD = {"place_id": 1, "lat": "52.1984", "lon": "0.1398", "display_name": "Mill Road, Cambridge, UK"}
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        # Any query naming "mill road" is found; anything else is no such place, as Nominatim answers.
+        found = "mill+road" in self.path.casefold() or "mill%20road" in self.path.casefold()
+        body = json.dumps([MILL_ROAD] if found else []).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def nominatim_url() -> Iterator[str]:
+    """A stand-in Nominatim on a free loopback port."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)

@@ -6,6 +6,7 @@ import datetime as dt
 
 from pytestqt.qtbot import QtBot
 
+from recommender.geo.geocoder import Geocoder
 from recommender.hours import read_hours
 from recommender.trust.graph import Relation
 from ui.main_window import MainWindow
@@ -67,3 +68,26 @@ def test_open_now_shows_only_vendors_open_at_that_moment(qtbot: QtBot, window: M
     bar.open_box.click()
     bar.open_box.click()
     assert len(shown(window)) < len(open_tuesday)
+
+
+def test_a_typed_place_is_looked_up_and_searched_near(qtbot: QtBot, window: MainWindow, nominatim_url: str) -> None:
+    assert window.db is not None
+    bar = window.filters_bar
+    with Geocoder(window.db, endpoint=nominatim_url, user_agent="Grapevine-tests/1", min_interval_s=0.0) as geocoder:
+        bar.geocoder = geocoder
+        qtbot.keyClicks(window.search_bar.search_box, "dentist")
+        qtbot.keyClicks(bar.near_edit, "Mill Road, Cambridge")
+        with qtbot.waitSignal(window.results_shown, timeout=5000):
+            qtbot.keyClick(bar.near_edit, "\r")
+        qtbot.waitUntil(lambda: bar.near_problem.text() == "Mill Road, Cambridge, UK", timeout=5000)
+        assert bar.near() == (52.1984, 0.1398)
+        near_mill_road = shown(window)
+        # The distances shown are now from Mill Road, not from home.
+        assert window.engine is not None and window.engine.home != (52.1984, 0.1398)
+        expected = window.engine.search("dentist", near=(52.1984, 0.1398), limit=len(near_mill_road))
+        assert [r.id for r in near_mill_road] == [r.id for r in expected]
+
+        bar.near_edit.clear()
+        qtbot.keyClicks(bar.near_edit, "Atlantis")
+        qtbot.keyClick(bar.near_edit, "\r")
+        qtbot.waitUntil(lambda: "No place found for Atlantis" in bar.near_problem.text(), timeout=5000)

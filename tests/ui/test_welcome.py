@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import threading
-from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -18,35 +13,6 @@ from recommender.geo.home import get_home
 from recommender.storage.database import Database
 from ui.tasks import TaskRunner
 from ui.welcome_dialog import SetupChoice, WelcomeDialog
-
-MILL_ROAD = {"place_id": 1, "lat": "52.1984", "lon": "0.1398", "display_name": "Mill Road, Cambridge, UK"}
-
-
-class _Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        # Any query naming "mill road" is found; anything else is no such place, as Nominatim answers.
-        found = "mill+road" in self.path.casefold() or "mill%20road" in self.path.casefold()
-        body = json.dumps([MILL_ROAD] if found else []).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@pytest.fixture
-def nominatim_url() -> Iterator[str]:
-    """A stand-in Nominatim on a free loopback port."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
 
 
 def _geocoder(db: Database, endpoint: str) -> Geocoder:
@@ -134,7 +100,7 @@ def test_an_unknown_address_asks_again(qtbot: QtBot, tasks: TaskRunner, db: Data
 
 def test_offline_says_so_and_typed_coordinates_still_work(qtbot: QtBot, tasks: TaskRunner, db: Database) -> None:
     # A port nobody listens on: the connection is refused, as when offline.
-    probe = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    probe = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
     closed_url = f"http://127.0.0.1:{probe.server_address[1]}"
     probe.server_close()
     with _geocoder(db, closed_url) as geocoder:
