@@ -15,8 +15,9 @@ from rapidfuzz import fuzz, process
 
 from recommender.dedupe.records import ListingRecord
 
-# Grid cell edge in metres: pairs up to one cell apart are always seen, up to two cells sometimes.
-CELL_M = 300.0
+# Grid cell edge in metres: pairs up to 200 m apart are always compared, up to 400 m sometimes. Listings further
+# apart only pair through a shared phone, website or e-mail: their distance alone puts them below any threshold.
+CELL_M = 200.0
 # Names whose distinctive words are less alike than this (0..100) are not scored unless a key is shared. Without
 # a shared key the other evidence adds at most 0.15, so such a pair stays far below any useful threshold.
 NAME_PREFILTER = 55.0
@@ -76,9 +77,10 @@ def _similar_within(records: Sequence[ListingRecord], left: list[int], right: li
     queries = [_compared(records[i]) for i in left]
     choices = [_compared(records[j]) for j in right]
     passed = None
+    # Both cores: finding duplicates is a batch the user waits for, not background work.
     for scorer, processor in ((fuzz.token_set_ratio, None), (fuzz.ratio, _spaceless)):
         scores = process.cdist(
-            queries, choices, scorer=scorer, processor=processor, score_cutoff=NAME_PREFILTER, workers=1
+            queries, choices, scorer=scorer, processor=processor, score_cutoff=NAME_PREFILTER, workers=-1
         )
         passed = scores > 0 if passed is None else passed | (scores > 0)
     assert passed is not None

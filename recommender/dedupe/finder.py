@@ -57,11 +57,14 @@ def score_listings(records: Sequence[ListingRecord], threshold: float = DEFAULT_
     return found
 
 
-def _survivor_first(a: ListingRecord, b: ListingRecord) -> tuple[ListingRecord, ListingRecord]:
+def _survivor_first(
+    a: ListingRecord, b: ListingRecord, reviews: dict[uuid.UUID, int]
+) -> tuple[ListingRecord, ListingRecord]:
     """Keep the vendor with more reviews, then one typed by a person, then the more complete one."""
 
     def weight(record: ListingRecord) -> tuple[int, bool, int]:
-        return record.reviews, record.manual, record.filled
+        count = reviews.get(record.id, 0) if isinstance(record.id, uuid.UUID) else 0
+        return count, record.manual, record.filled
 
     return (a, b) if weight(a) >= weight(b) else (b, a)
 
@@ -70,13 +73,7 @@ _FILLABLE = ("address", "lat", "phone", "email", "website", "opening_hours", "se
 
 
 def load_listings(session: Session) -> list[ListingRecord]:
-    """Every live vendor as a listing record, with its number of live reviews."""
-    counts = session.execute(
-        select(Review.vendor_id, func.count()).where(Review.deleted.is_(False)).group_by(Review.vendor_id)
-    )
-    review_counts: dict[uuid.UUID, int] = {}
-    for vendor_id, count in counts:
-        review_counts[vendor_id] = count
+    """Every live vendor as a listing record (review counts are filled in later, only for those paired)."""
     fillable = [getattr(Vendor, name) for name in _FILLABLE]
     query = (
         select(Vendor.id, Vendor.name, Vendor.category, Vendor.lat, Vendor.lon, Vendor.phone, Vendor.website)
@@ -94,7 +91,6 @@ def load_listings(session: Session) -> list[ListingRecord]:
             row.phone,
             row.website,
             row.email,
-            reviews=review_counts.get(row.id, 0),
             manual=row.source == "manual",
             filled=sum(value not in (None, "") for value in row[-len(fillable) :]),
         )
@@ -102,12 +98,30 @@ def load_listings(session: Session) -> list[ListingRecord]:
     ]
 
 
+def _review_counts(session: Session, vendor_ids: set[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """Live reviews per vendor, for the few vendors that were paired (counting all would read every review)."""
+    counts: dict[uuid.UUID, int] = {}
+    ordered = sorted(vendor_ids)
+    for start in range(0, len(ordered), 500):
+        query = (
+            select(Review.vendor_id, func.count())
+            .where(Review.vendor_id.in_(ordered[start : start + 500]), Review.deleted.is_(False))
+            .group_by(Review.vendor_id)
+        )
+        for vendor_id, count in session.execute(query):
+            counts[vendor_id] = count
+    return counts
+
+
 def find_duplicates(session: Session, threshold: float = DEFAULT_THRESHOLD) -> list[DuplicateCandidate]:
     """Pairs of live vendors that look like one vendor, most certain first, each with its reasons."""
     records = load_listings(session)
+    pairs = score_listings(records, threshold)
+    paired = {records[index].id for pair in pairs for index in (pair.left, pair.right)}
+    counts = _review_counts(session, {vendor_id for vendor_id in paired if isinstance(vendor_id, uuid.UUID)})
     candidates = []
-    for pair in score_listings(records, threshold):
-        survivor, duplicate = _survivor_first(records[pair.left], records[pair.right])
+    for pair in pairs:
+        survivor, duplicate = _survivor_first(records[pair.left], records[pair.right], counts)
         assert isinstance(survivor.id, uuid.UUID) and isinstance(duplicate.id, uuid.UUID)
         candidates.append(
             DuplicateCandidate(survivor.id, duplicate.id, survivor.name, duplicate.name, pair.score, pair.reasons)

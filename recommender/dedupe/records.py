@@ -20,12 +20,13 @@ class ListingRecord:
     website: str | None = None
     email: str | None = None
     # How much the directory holds about this vendor: the likelier survivor of a merge has more.
-    reviews: int = 0
     manual: bool = False
     filled: int = 0
     tokens: tuple[str, ...] = field(init=False)
     key: str = field(init=False)
     distinctive: str = field(init=False)
+    # Numbers in the name ("Filiale 2", "P1"): they tell branches apart.
+    numbers: frozenset[str] = field(init=False)
     phone_key: str | None = field(init=False)
     website_key: str | None = field(init=False)
     email_key: str | None = field(init=False)
@@ -36,6 +37,8 @@ class ListingRecord:
         object.__setattr__(self, "tokens", tokens)
         object.__setattr__(self, "key", " ".join(tokens))
         object.__setattr__(self, "distinctive", distinctive_key(self.tokens))
+        digits = ("".join(c for c in token if c.isdigit()) for token in tokens if not token.isalpha())
+        object.__setattr__(self, "numbers", frozenset(number for number in digits if number))
         object.__setattr__(self, "phone_key", phone_key(self.phone))
         object.__setattr__(self, "website_key", website_key(self.website))
         object.__setattr__(self, "email_key", email_key(self.email))

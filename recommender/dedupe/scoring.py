@@ -152,18 +152,11 @@ def _category_reason(left: str | None, right: str | None) -> Reason | None:
     return Reason(Evidence.DIFFERENT_CATEGORY, _RELATED_CATEGORY if related else _DIFFERENT_CATEGORY)
 
 
-def _numbers(record: ListingRecord) -> frozenset[str]:
-    return frozenset(
-        "".join(c for c in token if c.isdigit()) for token in record.tokens if any(c.isdigit() for c in token)
-    )
-
-
 def score_pair(a: ListingRecord, b: ListingRecord, *, similarity: float | None = None) -> PairScore:
     """How likely two listings are one vendor (0..1), with the reasons that add up to it."""
     names = name_similarity(a, b) if similarity is None else similarity
     reasons = [Reason(Evidence.NAMES_ALIKE, names, round(names * 100))]
-    numbers_a, numbers_b = _numbers(a), _numbers(b)
-    if numbers_a and numbers_b and numbers_a != numbers_b:
+    if a.numbers and b.numbers and a.numbers != b.numbers:
         reasons.append(Reason(Evidence.DIFFERENT_NUMBERS, _DIFFERENT_NUMBERS))
     metres = distance_m(a, b)
     if metres is not None:
