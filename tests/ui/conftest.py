@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from recommender.demo.generator import generate_demo
 from recommender.storage.database import Database
 from ui.app import Directory, open_directory
+from ui.directory_actions import DirectoryActions
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 
@@ -59,6 +60,18 @@ def window(qtbot: QtBot, directory: Directory, tasks: TaskRunner) -> MainWindow:
     qtbot.waitExposed(main_window)
     main_window.set_directory(directory.db, directory.engine)
     return main_window
+
+
+@pytest.fixture
+def app(qtbot: QtBot, tasks: TaskRunner, writable: Directory) -> tuple[MainWindow, DirectoryActions]:
+    """The window with its menus on a private copy of the demo, as the user edits it."""
+    window = MainWindow(tasks)
+    actions = DirectoryActions(window, tasks)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.set_directory(writable.db, writable.engine)
+    return window, actions
 
 
 @pytest.fixture

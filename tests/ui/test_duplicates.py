@@ -1,4 +1,4 @@
-"""Vendor ▸ Find duplicates as a user drives it: the pair listed with reasons, merged, one vendor left with all reviews."""
+"""Vendor ▸ Find duplicates as a user drives it: the pair listed with reasons, merged, every review kept."""
 
 from __future__ import annotations
 
@@ -14,22 +14,9 @@ from recommender.directory.people import PersonDraft, add_person
 from recommender.directory.reviews import ReviewDraft, reviews_for_vendor, save_review
 from recommender.directory.vendors import VendorDraft, add_vendor, get_vendor
 from recommender.engine.updates import refreshed
-from ui.app import Directory
 from ui.directory_actions import DirectoryActions
 from ui.duplicates_dialog import DuplicatesDialog, DuplicatesModel
 from ui.main_window import MainWindow
-from ui.tasks import TaskRunner
-
-
-@pytest.fixture
-def app(qtbot: QtBot, tasks: TaskRunner, writable: Directory) -> tuple[MainWindow, DirectoryActions]:
-    window = MainWindow(tasks)
-    actions = DirectoryActions(window, tasks)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.set_directory(writable.db, writable.engine)
-    return window, actions
 
 
 def _listed_twice(window: MainWindow) -> tuple[uuid.UUID, uuid.UUID]:

@@ -13,22 +13,9 @@ from recommender.directory.errors import NotFoundError
 from recommender.directory.people import find_me
 from recommender.directory.reviews import reviews_for_vendor
 from recommender.directory.vendors import get_vendor
-from ui.app import Directory
 from ui.directory_actions import DirectoryActions
 from ui.main_window import MainWindow
 from ui.review_dialog import ReviewDialog
-from ui.tasks import TaskRunner
-
-
-@pytest.fixture
-def app(qtbot: QtBot, tasks: TaskRunner, writable: Directory) -> tuple[MainWindow, DirectoryActions]:
-    window = MainWindow(tasks)
-    actions = DirectoryActions(window, tasks)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.set_directory(writable.db, writable.engine)
-    return window, actions
 
 
 def shown_ids(window: MainWindow) -> list[uuid.UUID]:
