@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from recommender.directory.errors import ErrorCode, ValidationError
 from recommender.taxonomy import load_taxonomy
@@ -98,6 +110,25 @@ class FieldErrors:
         label.show()
         self._editors[error.field].setFocus()
         return True
+
+
+def lay_out_form(
+    dialog: QDialog, errors: FieldErrors, rows: Sequence[tuple[str, str, FieldEditor]]
+) -> tuple[QLabel, QDialogButtonBox]:
+    """The record dialogs' shared layout: the fields with their error labels, a problem line, OK and Cancel.
+
+    Returns the problem label and the buttons; Cancel already rejects, OK is the dialog's to connect."""
+    form = QFormLayout()
+    for field, label, editor in rows:
+        errors.add_row(form, field, label, editor)
+    message_label = problem_label(dialog, QCoreApplication.translate("FieldErrors", "Problem saving"))
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(message_label)
+    layout.addWidget(buttons)
+    return message_label, buttons
 
 
 def problem_label(parent: QWidget, accessible_name: str) -> QLabel:

@@ -11,11 +11,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,7 +23,7 @@ from recommender.directory.records import PersonRecord, ReviewRecord
 from recommender.directory.reviews import ReviewDraft, save_review
 from recommender.storage.changelog import Changes
 from recommender.storage.database import Database
-from ui.form_errors import FieldEditor, FieldErrors, problem_label, validation_message
+from ui.form_errors import FieldEditor, FieldErrors, lay_out_form, validation_message
 from ui.tasks import TaskRunner
 
 
@@ -103,7 +101,6 @@ class ReviewDialog(QDialog):
         self.tags_edit.setPlaceholderText(self.tr("comma-separated, e.g. friendly, on time"))
 
         self.errors = FieldErrors()
-        form = QFormLayout()
         rows: tuple[tuple[str, str, FieldEditor], ...] = (
             ("author", self.tr("&Who says so"), self.author_box),
             ("rating", self.tr("&Rating"), self.rating_box),
@@ -111,18 +108,10 @@ class ReviewDialog(QDialog):
             ("visited_on", self.tr("&Visited on"), self.visited_edit),
             ("tags", self.tr("&Tags"), self.tags_edit),
         )
-        for field, label, editor in rows:
-            self.errors.add_row(form, field, label, editor)
-        self.message_label = problem_label(self, self.tr("Problem saving"))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.message_label, self.buttons = lay_out_form(self, self.errors, rows)
         self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
         # Until the contacts are read, an edited review by a contact would be saved as mine.
         self.ok_button.setEnabled(False)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message_label)
-        layout.addWidget(self.buttons)
         if review is not None:
             self._fill(review)
         self.rating_box.setFocus()

@@ -10,11 +10,8 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,7 +22,7 @@ from recommender.storage.changelog import Changes
 from recommender.storage.database import Database
 from recommender.taxonomy import load_taxonomy
 from ui.category_names import category_label
-from ui.form_errors import FieldEditor, FieldErrors, problem_label, validation_message
+from ui.form_errors import FieldEditor, FieldErrors, lay_out_form, validation_message
 from ui.tasks import TaskRunner
 
 
@@ -89,7 +86,6 @@ class VendorDialog(QDialog):
         self.notes_edit.setTabChangesFocus(True)
 
         self.errors = FieldErrors()
-        form = QFormLayout()
         rows: tuple[tuple[str, str, FieldEditor], ...] = (
             ("name", self.tr("&Name"), self.name_edit),
             ("category", self.tr("&Category"), self.category_box),
@@ -104,17 +100,8 @@ class VendorDialog(QDialog):
             ("opening_hours", self.tr("Opening &hours"), self.hours_edit),
             ("notes", self.tr("No&tes"), self.notes_edit),
         )
-        for field, label, editor in rows:
-            self.errors.add_row(form, field, label, editor)
-
-        self.message_label = problem_label(self, self.tr("Problem saving"))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.message_label, self.buttons = lay_out_form(self, self.errors, rows)
         self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message_label)
-        layout.addWidget(self.buttons)
         if vendor is not None:
             self._fill(vendor)
         self.name_edit.setFocus()
