@@ -1,7 +1,7 @@
 """Duplicate vendors: find the same vendor listed twice (across sources or by typo) and merge them."""
 
 from recommender.dedupe.finder import DEFAULT_THRESHOLD, DuplicateCandidate, find_duplicates
-from recommender.dedupe.merge import MergeResult, ReviewConflict, merge_all, merge_vendors
+from recommender.dedupe.merge import MergeResult, ReviewConflict, merge_all, merge_vendors, undo_merge
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -11,4 +11,5 @@ __all__ = [
     "find_duplicates",
     "merge_all",
     "merge_vendors",
+    "undo_merge",
 ]

@@ -54,8 +54,18 @@ class ReviewConflict:
 
 
 @dataclass(frozen=True, slots=True)
+class ReviewMove:
+    """One review of the duplicate re-filed under the survivor, with what undoing it needs."""
+
+    source_id: uuid.UUID
+    target_id: uuid.UUID
+    # The target's values before the move: None when the move created it, () when it left it alone.
+    target_before: tuple[tuple[str, Any], ...] | None
+
+
+@dataclass(frozen=True, slots=True)
 class MergeResult:
-    """What a merge did, for the UI to redraw (``changes``) and to tell the user (the rest)."""
+    """What a merge did, for the UI to redraw (``changes``), to tell the user, and to undo it."""
 
     survivor_id: uuid.UUID
     duplicate_id: uuid.UUID
@@ -63,6 +73,9 @@ class MergeResult:
     moved_reviews: int
     review_conflicts: tuple[ReviewConflict, ...]
     changes: Changes
+    # (field, value before, value the merge set) for each survivor field the merge changed.
+    survivor_fields: tuple[tuple[str, Any, Any], ...] = ()
+    review_moves: tuple[ReviewMove, ...] = ()
 
 
 def _gaps_filled(survivor: Vendor, duplicate: Vendor) -> dict[str, Any]:
@@ -95,26 +108,33 @@ def _share_like(uow: UnitOfWork, entity: str, source_id: uuid.UUID, target_id: u
         uow.session.merge(Audience(entity=entity, record_id=target_id, group_id=group_id))
 
 
-def _move_review(uow: UnitOfWork, review: Review, survivor_id: uuid.UUID) -> ReviewConflict | None:
-    """Re-file one review under the survivor; returns the conflict when the author had reviewed both."""
+def _move_review(uow: UnitOfWork, review: Review, survivor_id: uuid.UUID) -> tuple[ReviewMove, ReviewConflict | None]:
+    """Re-file one review under the survivor; the conflict says so when the author had reviewed both."""
     values: dict[str, Any] = {name: getattr(review, name) for name in _REVIEW_FIELDS}
     values.update(vendor_id=survivor_id, deleted=False, tags=list(review.tags))
     target_id = review_id_for(review.author_id, survivor_id)
     target = uow.session.get(Review, target_id)
     conflict = None
+    before: tuple[tuple[str, Any], ...] | None = ()
     if target is None:
         uow.recorder.create(Review, target_id, values)
-    elif target.deleted:
-        uow.recorder.update(target, values)
-    elif review.reviewed_on > target.reviewed_on:
-        conflict = ReviewConflict(review.author_id, Kept.DUPLICATE, review.reviewed_on, target.reviewed_on)
-        # The survivor's older review is overwritten field by field; its values stay in the change log.
+        before = None
+    elif target.deleted or review.reviewed_on > target.reviewed_on:
+        if not target.deleted:
+            conflict = ReviewConflict(review.author_id, Kept.DUPLICATE, review.reviewed_on, target.reviewed_on)
+        # An older review (or a tombstone) is overwritten field by field; its values stay in the change log.
+        before = tuple((name, _copy(getattr(target, name))) for name in values)
         uow.recorder.update(target, values)
     else:
         conflict = ReviewConflict(review.author_id, Kept.SURVIVOR, target.reviewed_on, review.reviewed_on)
     _share_like(uow, "reviews", review.id, target_id)
     uow.recorder.update(review, {"deleted": True})
-    return conflict
+    return ReviewMove(review.id, target_id, before), conflict
+
+
+def _copy(value: Any) -> Any:
+    # Tags are a list the ORM may change in place; the undo record must keep the old one.
+    return list(value) if isinstance(value, list) else value
 
 
 def merge_vendors(uow: UnitOfWork, survivor_id: uuid.UUID, duplicate_id: uuid.UUID) -> MergeResult:
@@ -124,12 +144,14 @@ def merge_vendors(uow: UnitOfWork, survivor_id: uuid.UUID, duplicate_id: uuid.UU
     survivor = load(uow.session, Vendor, survivor_id)
     duplicate = load(uow.session, Vendor, duplicate_id)
     filled = _gaps_filled(survivor, duplicate)
+    survivor_fields = tuple((name, getattr(survivor, name), value) for name, value in filled.items())
     uow.recorder.update(survivor, filled)
     _share_like(uow, "vendors", duplicate_id, survivor_id)
     reviews = uow.session.scalars(
         select(Review).where(Review.vendor_id == duplicate_id, Review.deleted.is_(False)).order_by(Review.id)
     ).all()
-    conflicts = [conflict for review in reviews if (conflict := _move_review(uow, review, survivor_id)) is not None]
+    moves = [_move_review(uow, review, survivor_id) for review in reviews]
+    conflicts = [conflict for _, conflict in moves if conflict is not None]
     uow.recorder.update(duplicate, {"deleted": True})
     return MergeResult(
         survivor_id,
@@ -138,7 +160,34 @@ def merge_vendors(uow: UnitOfWork, survivor_id: uuid.UUID, duplicate_id: uuid.UU
         len(reviews) - sum(conflict.kept is Kept.SURVIVOR for conflict in conflicts),
         tuple(conflicts),
         uow.changes,
+        survivor_fields,
+        tuple(move for move, _ in moves),
     )
+
+
+def undo_merge(uow: UnitOfWork, result: MergeResult) -> Changes:
+    """Take a merge back: the duplicate and its reviews return, the survivor gets back what it had.
+
+    A survivor field edited since the merge keeps the newer edit; everything goes through the change log.
+    """
+    duplicate = load(uow.session, Vendor, result.duplicate_id, deleted_ok=True)
+    uow.recorder.update(duplicate, {"deleted": False})
+    survivor = load(uow.session, Vendor, result.survivor_id, deleted_ok=True)
+    restored = {name: before for name, before, after in result.survivor_fields if getattr(survivor, name) == after}
+    if ("lat" in restored) != ("lon" in restored):
+        # A position moved since the merge: keep it whole rather than half-restored.
+        restored.pop("lat", None)
+        restored.pop("lon", None)
+    uow.recorder.update(survivor, restored)
+    for move in result.review_moves:
+        source = uow.session.get_one(Review, move.source_id)
+        uow.recorder.update(source, {"deleted": False})
+        target = uow.session.get_one(Review, move.target_id)
+        if move.target_before is None:
+            uow.recorder.update(target, {"deleted": True})
+        elif move.target_before:
+            uow.recorder.update(target, dict(move.target_before))
+    return uow.changes
 
 
 def merge_all(uow: UnitOfWork, candidates: Iterable[DuplicateCandidate]) -> list[MergeResult]:

@@ -8,7 +8,7 @@ import uuid
 import pytest
 from sqlalchemy import select
 
-from recommender.dedupe import find_duplicates, merge_all, merge_vendors
+from recommender.dedupe import find_duplicates, merge_all, merge_vendors, undo_merge
 from recommender.dedupe.merge import Kept
 from recommender.directory.errors import DirectoryError, NotFoundError, ValidationError
 from recommender.directory.people import PersonDraft, add_person
@@ -196,3 +196,41 @@ def test_merge_all_follows_chains_of_duplicates_to_one_vendor(db: Database) -> N
     with db.read() as session:
         (left,) = list_vendors(session)
     assert left.id in ids
+
+
+def test_undo_brings_back_the_duplicate_its_reviews_and_the_survivors_values(
+    db: Database, directory: dict[str, uuid.UUID]
+) -> None:
+    with db.read() as session:
+        before_survivor = get_vendor(session, directory["survivor"])
+        before_reviews = {
+            vendor: sorted((review.author_id, review.rating) for review in reviews_for_vendor(session, vendor))
+            for vendor in (directory["survivor"], directory["duplicate"])
+        }
+    with db.write() as uow:
+        result = merge_vendors(uow, directory["survivor"], directory["duplicate"])
+    with db.write() as uow:
+        changes = undo_merge(uow, result)
+    assert {directory["survivor"], directory["duplicate"]} <= changes.vendors
+    with db.read() as session:
+        assert get_vendor(session, directory["survivor"]) == before_survivor
+        assert get_vendor(session, directory["duplicate"]).phone == "+43 2732 82143"
+        after_reviews = {
+            vendor: sorted((review.author_id, review.rating) for review in reviews_for_vendor(session, vendor))
+            for vendor in (directory["survivor"], directory["duplicate"])
+        }
+    # Anna's own review of the survivor has its 3 stars again; Ben's review is back on the duplicate only.
+    assert after_reviews == before_reviews
+
+
+def test_undo_keeps_an_edit_made_after_the_merge(db: Database, directory: dict[str, uuid.UUID]) -> None:
+    with db.write() as uow:
+        result = merge_vendors(uow, directory["survivor"], directory["duplicate"])
+    with db.write() as uow:
+        uow.recorder.update(uow.session.get_one(Vendor, directory["survivor"]), {"phone": "+43 2732 99999"})
+    with db.write() as uow:
+        undo_merge(uow, result)
+    with db.read() as session:
+        survivor = get_vendor(session, directory["survivor"])
+    assert survivor.phone == "+43 2732 99999"
+    assert survivor.opening_hours is None and survivor.address is None
