@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import pwd
 import re
 import shutil
 import socket
@@ -80,7 +81,7 @@ def smoke_test(bundle: Path, version: str) -> None:
         check_postgresql_driver(executable, environment)
         with throwaway_postgresql(temp) as database_url:
             if database_url is None:
-                print("  serve with PostgreSQL: not checked, no PostgreSQL server binaries on this machine")
+                print("  serve with PostgreSQL: not checked, PostgreSQL's server is not installed here")
             else:
                 check_server(executable, version, database_url, environment)
 
@@ -178,17 +179,27 @@ def check_postgresql_driver(executable: str, environment: dict[str, str]) -> Non
     print("  serve --database-url postgresql+psycopg://: driver loaded, connection refused as expected")
 
 
+def _has_postgres_account() -> bool:
+    """Whether root can hand the cluster to PostgreSQL's own account (Debian's packages create it)."""
+    try:
+        pwd.getpwnam("postgres")
+    except KeyError:
+        return False
+    return shutil.which("runuser") is not None
+
+
 @contextmanager
 def throwaway_postgresql(temp: Path) -> Iterator[str | None]:
     """A PostgreSQL cluster in ``temp`` on a free loopback port, with an empty ``grapevine`` database; None if
     PostgreSQL's server binaries are not installed. Stopped (immediately) on exit."""
     initdbs = sorted(POSTGRESQL_BINARIES.glob("*/bin/initdb"))
-    if not initdbs:
+    running_as_root = os.geteuid() == 0
+    if not initdbs or (running_as_root and not _has_postgres_account()):
         yield None
         return
     binaries = initdbs[-1].parent
     # PostgreSQL refuses to run as root (CI's user): then the cluster belongs to the postgres account.
-    as_owner = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    as_owner = ["runuser", "-u", "postgres", "--"] if running_as_root else []
     cluster = temp / "postgresql"
     cluster.mkdir()
     if as_owner:
