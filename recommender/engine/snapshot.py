@@ -75,6 +75,13 @@ class ReviewTags(Sequence[list[str]]):
     def extend(self, vendor: int, tags: Iterable[str]) -> None:
         self._tags.setdefault(vendor, []).extend(tags)
 
+    def replace(self, vendor: int, tags: list[str]) -> None:
+        """A vendor's tags after its reviews changed."""
+        if tags:
+            self._tags[vendor] = tags
+        else:
+            self._tags.pop(vendor, None)
+
 
 @dataclass(frozen=True)
 class Snapshot:

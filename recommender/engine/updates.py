@@ -1,9 +1,10 @@
 """Taking an edit into account without reloading the whole directory.
 
 Trust edits rebuild only the trust graph from its link arrays with the changed links swapped in (0.3 s at a
-million links); edits to vendors already loaded patch their names, places and index entries in place. Anything
-that changes who exists or what was reviewed (new people or vendors, reviews, deletions) refits the rating
-model, so it reloads the snapshot: fast for a neighbourhood, seconds for a city.
+million links); edits to vendors already loaded patch their names, places and index entries in place; a few
+reviews written, edited or deleted patch the review arrays and refit the rating model from them (a third of a
+second at a million reviews, against ten seconds to read them all again). Anything that changes who exists (new
+people or vendors, deletions of them) or many reviews at once (an import, a sync) reloads the snapshot.
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from recommender.directory.records import VendorRecord
 from recommender.engine.recommender import Recommender
 from recommender.engine.snapshot import load_snapshot
 from recommender.geo.home import get_home
+from recommender.ranking.model import RatingModel
 from recommender.storage.changelog import Changes
 from recommender.storage.database import Database
-from recommender.storage.models import Trust, Vendor
+from recommender.storage.models import Review, Trust, Vendor
 from recommender.taxonomy import load_taxonomy
 from recommender.trust.graph import GENERAL, TrustGraph
 
@@ -41,6 +43,10 @@ class Refresh:
     """Loaded vendors whose fields changed: patched in place when applied."""
     graph: TrustGraph | None = None
     """The trust graph with the changed links swapped in."""
+    model: RatingModel | None = None
+    """The rating model refitted with the changed reviews."""
+    review_tags: tuple[tuple[int, list[str]], ...] = ()
+    """(vendor index, all its live reviews' tags) for vendors whose reviews changed."""
 
 
 def prepare_refresh(engine: Recommender, db: Database, changes: Changes) -> Refresh:
@@ -49,10 +55,12 @@ def prepare_refresh(engine: Recommender, db: Database, changes: Changes) -> Refr
         return Refresh()
     with db.read() as session:
         vendors = _loaded_vendors(engine, session, changes.vendors)
-        if changes.people or changes.reviews or vendors is None:
+        reviewed = _reviews_applied(engine, session, changes.reviews) if changes.reviews else None
+        if changes.people or vendors is None or (changes.reviews and reviewed is None):
             return Refresh(reloaded=_reloaded(engine, session))
         graph = _graph_with(engine, session, changes.trust) if changes.trust else None
-    return Refresh(vendors=tuple(vendors), graph=graph)
+    model, tags = reviewed if reviewed is not None else (None, ())
+    return Refresh(vendors=tuple(vendors), graph=graph, model=model, review_tags=tags)
 
 
 def prepare_reload(engine: Recommender, db: Database) -> Refresh:
@@ -83,15 +91,22 @@ def apply_refresh(engine: Recommender, refresh: Refresh) -> Recommender:
         return refresh.reloaded
     if refresh.vendors:
         _patch_vendors(engine, refresh.vendors)
-    if refresh.graph is not None:
+    for vendor, tags in refresh.review_tags:
+        _patch_tags(engine, vendor, tags)
+    if refresh.graph is not None or refresh.model is not None:
+        snapshot = engine.snapshot
         return Recommender(
-            dataclasses.replace(engine.snapshot, graph=refresh.graph),
+            dataclasses.replace(
+                snapshot,
+                graph=refresh.graph if refresh.graph is not None else snapshot.graph,
+                model=refresh.model if refresh.model is not None else snapshot.model,
+            ),
             home=engine.home,
             trust_settings=engine.trust_settings,
             score_settings=engine.ranker.settings,
             index=engine.index,
         )
-    return engine.fresh_views() if refresh.vendors else engine
+    return engine.fresh_views() if refresh.vendors or refresh.review_tags else engine
 
 
 def refreshed(engine: Recommender, db: Database, changes: Changes) -> Recommender:
@@ -137,6 +152,78 @@ def _patch_vendors(engine: Recommender, rows: tuple[VendorRecord, ...]) -> None:
             snapshot.review_tags[position],
             service_area=row.service_area,
         )
+
+
+# Beyond this many changed reviews (an import, a sync) reading everything again is as quick and simpler.
+_PATCHED_REVIEWS_LIMIT = 200
+
+
+def _reviews_applied(
+    engine: Recommender, session: Session, ids: frozenset[uuid.UUID]
+) -> tuple[RatingModel, tuple[tuple[int, list[str]], ...]] | None:
+    """The rating model refitted with these reviews as stored now, and the tags of the vendors they are about;
+    None when they involve people or vendors the engine has not loaded (then it reloads)."""
+    if len(ids) > _PATCHED_REVIEWS_LIMIT:
+        return None
+    snapshot = engine.snapshot
+    model = snapshot.model
+    people, vendors = snapshot.people.index, snapshot.vendors.index
+    rows = list(session.scalars(select(Review).where(Review.id.in_(ids))))
+    authors, items = model.authors.copy(), model.items.copy()
+    stars, ages = model.stars.copy(), model.ages_days.copy()
+    # A review is one author's verdict on one vendor, so (author, vendor) finds it in the arrays.
+    keys = authors * model.n_items + items
+    keep = np.ones(len(keys), dtype=np.bool_)
+    added: list[tuple[int, int, float, float]] = []
+    touched: set[int] = set()
+    for row in rows:
+        author, vendor = people.get(row.author_id.hex), vendors.get(row.vendor_id.hex)
+        if author is None or vendor is None:
+            return None
+        touched.add(vendor)
+        positions = np.flatnonzero(keys == author * model.n_items + vendor)
+        age = float((snapshot.today - row.reviewed_on).days)
+        if row.deleted:
+            keep[positions] = False
+        elif len(positions):
+            stars[positions], ages[positions] = float(row.rating), age
+        else:
+            added.append((author, vendor, float(row.rating), age))
+    extra = np.array(added, dtype=np.float64).reshape(-1, 4)
+    refitted = RatingModel(
+        model.n_people,
+        model.n_items,
+        np.concatenate([authors[keep], extra[:, 0].astype(np.int64)]),
+        np.concatenate([items[keep], extra[:, 1].astype(np.int64)]),
+        np.concatenate([stars[keep], extra[:, 2]]),
+        ages_days=np.concatenate([ages[keep], extra[:, 3]]),
+        item_categories=snapshot.vendors.category_codes,
+        scale=model.scale,
+        settings=model.settings,
+    )
+    tags = []
+    for vendor in sorted(touched):
+        stored = session.scalars(
+            select(Review.tags).where(
+                Review.vendor_id == uuid.UUID(hex=snapshot.vendors.ids[vendor]), Review.deleted.is_(False)
+            )
+        )
+        tags.append((vendor, [tag for review_tags in stored for tag in review_tags]))
+    return refitted, tuple(tags)
+
+
+def _patch_tags(engine: Recommender, vendor: int, tags: list[str]) -> None:
+    snapshot = engine.snapshot
+    snapshot.review_tags.replace(vendor, tags)
+    vendors = snapshot.vendors
+    engine.index.update(
+        vendor,
+        vendors.names[vendor],
+        vendors.categories[vendor],
+        vendors.addresses[vendor],
+        snapshot.review_tags[vendor],
+        service_area=vendors.service_areas[vendor],
+    )
 
 
 def _graph_with(engine: Recommender, session: Session, ids: frozenset[uuid.UUID]) -> TrustGraph:

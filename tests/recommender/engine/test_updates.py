@@ -9,10 +9,10 @@ import pytest
 
 from recommender.demo import generate_demo
 from recommender.directory.people import find_me, remove_trust, set_trust
-from recommender.directory.reviews import ReviewDraft, save_review
+from recommender.directory.reviews import ReviewDraft, delete_review, reviews_for_vendor, save_review
 from recommender.directory.vendors import VendorDraft, get_vendor, list_vendors, update_vendor
 from recommender.engine.recommender import Recommender
-from recommender.engine.updates import refreshed
+from recommender.engine.updates import apply_refresh, prepare_refresh, refreshed
 from recommender.storage.database import Database
 
 TODAY = dt.date(2026, 11, 1)
@@ -77,3 +77,33 @@ def test_a_new_review_refits_and_matches_a_fresh_load(demo: Database) -> None:
         changes = uow.changes
     updated = refreshed(engine, demo, changes)
     same_results(updated, Recommender.load(demo, today=TODAY), "dentist")
+
+
+def test_reviews_written_edited_and_deleted_patch_the_model_like_a_fresh_load(demo: Database) -> None:
+    engine = Recommender.load(demo, today=TODAY)
+    with demo.read() as session:
+        me = find_me(session)
+        dentists = list_vendors(session, category="dentist")
+        existing = reviews_for_vendor(session, dentists[0].id)
+    assert me is not None and existing
+    someone_elses = next(review for review in existing if review.author_id != me.id)
+    deleted = next(review for review in existing if review.id != someone_elses.id)
+    with demo.write() as uow:
+        # A new review with tags, another person's review changed, and one deleted: all in one write.
+        save_review(uow, ReviewDraft(dentists[1].id, 1, "Rude", tags=("painful",)), today=TODAY)
+        save_review(
+            uow,
+            ReviewDraft(dentists[0].id, 5, "Changed my mind", author_id=someone_elses.author_id),
+            today=TODAY,
+        )
+        delete_review(uow, deleted.id)
+        changes = uow.changes
+    refresh = prepare_refresh(engine, demo, changes)
+    # Patched, not reloaded: the arrays and the search index are the engine's own.
+    assert refresh.reloaded is None and refresh.model is not None
+    updated = apply_refresh(engine, refresh)
+    assert updated.index is engine.index
+    fresh = Recommender.load(demo, today=TODAY)
+    for query in ("dentist", "painful", ""):
+        same_results(updated, fresh, query)
+    assert dentists[1].id in [r.id for r in updated.search("painful dentist", limit=5)]
