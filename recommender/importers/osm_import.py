@@ -21,7 +21,13 @@ from recommender.directory.vendors import VendorDraft, add_vendor, get_vendor, u
 from recommender.importers.osm_elements import OsmExtract
 from recommender.importers.osm_overpass import read_overpass
 from recommender.importers.osm_pbf import read_pbf
-from recommender.importers.osm_refresh import IMPORTED_FIELDS, ImportOwnership, KnownVendor, known_osm_vendors
+from recommender.importers.osm_refresh import (
+    IMPORTED_FIELDS,
+    ImportOwnership,
+    KnownVendor,
+    known_osm_vendors,
+    load_vendors,
+)
 from recommender.importers.osm_source import OsmFormat, OsmStream
 from recommender.importers.osm_vendor import OsmVendor, to_vendor
 from recommender.importers.osm_xml import read_xml
@@ -111,11 +117,20 @@ def _vendors(extract: OsmExtract, taxonomy: Taxonomy, report: OsmImportReport) -
 class _Writer:
     """One import's transaction: adds new vendors, refreshes known ones, finds those that have gone."""
 
-    def __init__(self, uow: UnitOfWork, report: OsmImportReport):
+    def __init__(self, uow: UnitOfWork, report: OsmImportReport, vendors: list[OsmVendor]):
         self.uow = uow
         self.report = report
         self.known = known_osm_vendors(uow.session)
-        self.ownership = ImportOwnership(uow.session)
+        # What differs from the file, per known live vendor; everything a refresh reads is read before writing.
+        self.differing: dict[str, list[str]] = {}
+        for vendor in vendors:
+            known = self.known.get(vendor.feature.source_id)
+            if known is not None and not known.deleted:
+                fields = [field for field in IMPORTED_FIELDS if known.values[field] != vendor.values[field]]
+                self.differing[vendor.feature.source_id] = fields
+        changed = [self.known[source_id].id for source_id, fields in self.differing.items() if fields]
+        self.ownership = ImportOwnership(uow.session, changed)
+        self._loaded = load_vendors(uow.session, changed)
 
     def write(self, vendor: OsmVendor) -> None:
         known = self.known.get(vendor.feature.source_id)
@@ -128,7 +143,7 @@ class _Writer:
             self._refresh(vendor, known)
 
     def _refresh(self, vendor: OsmVendor, known: KnownVendor) -> None:
-        differing = [field for field in IMPORTED_FIELDS if known.values[field] != vendor.values[field]]
+        differing = self.differing[vendor.feature.source_id]
         if not differing:
             self.report.unchanged += 1
             return
@@ -172,7 +187,7 @@ def import_osm(
     vendors = _vendors(extract, taxonomy, report)
     with db.write() as uow:
         start = uow.recorder.stamp()
-        writer = _Writer(uow, report)
+        writer = _Writer(uow, report, vendors)
         for index, vendor in enumerate(vendors):
             if index % _WRITE_PROGRESS_EVERY == 0:
                 progress(size + index, size + len(vendors))

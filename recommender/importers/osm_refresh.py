@@ -27,6 +27,8 @@ _PAIRED = ("lat", "lon")
 # Set when the record is created and never changed by an import: its stamp is the creation stamp.
 _CREATION_FIELD = "source_id"
 _RANGES_KEY = "osm_import_stamps"
+# Ids per IN (...) query: well under SQLite's limit of bound parameters.
+_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,14 @@ class KnownVendor:
     id: uuid.UUID
     deleted: bool
     values: dict[str, object]
+
+
+def load_vendors(session: Session, vendor_ids: list[uuid.UUID]) -> list[Vendor]:
+    """The vendors about to be refreshed, read in chunks; the caller keeps the list so the session keeps them."""
+    loaded: list[Vendor] = []
+    for start in range(0, len(vendor_ids), _CHUNK):
+        loaded.extend(session.scalars(select(Vendor).where(Vendor.id.in_(vendor_ids[start : start + _CHUNK]))))
+    return loaded
 
 
 def known_osm_vendors(session: Session) -> dict[str, KnownVendor]:
@@ -51,20 +61,30 @@ def known_osm_vendors(session: Session) -> dict[str, KnownVendor]:
 
 
 class ImportOwnership:
-    """Answers "does this field still hold what an import wrote?" for the vendors of one import run."""
+    """Answers "does this field still hold what an import wrote?" for the vendors of one import run.
 
-    def __init__(self, session: Session):
+    The stamps of every vendor that may change are read up front, a chunk of ids per query: asked one vendor at
+    a time in the middle of the writes, each query would first flush the session (measured: 16 s of a 38 s
+    profile refreshing 3,000 vendors).
+    """
+
+    def __init__(self, session: Session, vendor_ids: Iterable[uuid.UUID]):
         self._session = session
         stored = session.get(LocalMeta, _RANGES_KEY)
         self._ranges: list[list[str]] = json.loads(stored.value) if stored is not None else []
         self._decoded = [(Stamp.decode(start), Stamp.decode(end)) for start, end in self._ranges]
+        self._stamps: dict[uuid.UUID, dict[str, str]] = {}
+        ids = list(vendor_ids)
+        for start in range(0, len(ids), _CHUNK):
+            query = select(FieldVersion.record_id, FieldVersion.field, FieldVersion.stamp).where(
+                FieldVersion.entity == "vendors", FieldVersion.record_id.in_(ids[start : start + _CHUNK])
+            )
+            for record_id, field, stamp in session.execute(query):
+                self._stamps.setdefault(record_id, {})[field] = stamp
 
     def owned_fields(self, vendor_id: uuid.UUID, fields: Iterable[str]) -> set[str]:
-        """Those of ``fields`` the import may overwrite."""
-        query = select(FieldVersion.field, FieldVersion.stamp).where(
-            FieldVersion.entity == "vendors", FieldVersion.record_id == vendor_id
-        )
-        stamps: dict[str, str] = dict(self._session.execute(query).all())
+        """Those of ``fields`` the import may overwrite (``vendor_id`` is one of those given up front)."""
+        stamps = self._stamps.get(vendor_id, {})
         created = stamps.get(_CREATION_FIELD)
         owned = {field for field in fields if self._written_by_import(stamps.get(field), created)}
         if any(field in owned for field in _PAIRED) and not all(
