@@ -101,13 +101,24 @@ def read_csv_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    # strict: a quote left open (a file cut short inside a quoted cell) is an error, not the rest of the file
+    # swallowed into one cell.
+    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    record_start = 1
     try:
         header = next(reader, None)
         if header is None:
             raise ImportFailed(path, "the file is empty (a header row naming the columns is required)")
-        rows = [(reader.line_num, row) for row in reader if any(cell.strip() for cell in row)]
+        record_start = reader.line_num + 1
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                rows.append((reader.line_num, row))
+            record_start = reader.line_num + 1
     except csv.Error as error:
+        if "unexpected end of data" in str(error):
+            message = "a quoted cell is never closed (the file may be cut short)"
+            raise ImportFailed(path, message, line=record_start) from None
         raise ImportFailed(path, f"not valid CSV: {error}", line=reader.line_num) from None
     return header, rows
 

@@ -235,3 +235,12 @@ def test_the_cli_map_option_reaches_the_importer(capsys: pytest.CaptureFixture[s
     assert "added 2 vendors" in capsys.readouterr().out
     assert main(["import", "csv", str(path), "--db", str(db_file), "--map", "name=Company"]) == 1
     assert "name is mapped to column 'Company', but the header has no such column" in capsys.readouterr().err
+
+
+def test_a_file_cut_short_inside_a_quoted_cell_is_refused_at_the_row_it_began(db: Database, tmp_path: Path) -> None:
+    path = write(tmp_path, 'name,category,notes\nMaple Dental,dentist,"open late\nQuick Fix,plumber,fine\n')
+    with pytest.raises(ImportFailed, match="a quoted cell is never closed") as raised:
+        import_csv(db, path)
+    assert raised.value.line == 2
+    with db.read() as session:
+        assert list_vendors(session) == []
