@@ -75,7 +75,8 @@ def create_app(config: ServerConfig, store: ServerStore | None = None) -> FastAP
     def now() -> dt.datetime:
         return access.utc_from_ms(config.now_ms())
 
-    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    # Level 5 compresses a page of changes nearly as well as 9 in a fraction of the time.
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
     # Added last so it runs first: oversized bodies are refused before anything reads them.
     app.add_middleware(BodySizeLimit, max_bytes=config.max_body_bytes)
     _add_error_handlers(app)

@@ -12,7 +12,7 @@ from recommender.sync.wire import ENTITIES
 
 # Largest push batch and pull page: big enough for a fast initial sync, small enough to stay under the body limit.
 MAX_PUSH_CHANGES = 5000
-MAX_PAGE_SIZE = 10_000
+MAX_PAGE_SIZE = 20_000
 
 Entity = Literal["people", "trust", "vendors", "reviews"]
 assert set(ENTITIES) == {"people", "trust", "vendors", "reviews"}

@@ -4,31 +4,32 @@ Everything happens in the caller's one transaction, cursor included, so a crash 
 with its cursor or neither. Every received value goes to the change log; ``applied`` says whether it became the
 field's value. A record whose fields have not all arrived yet (or that refers to one not yet here) is parked in
 the change log and built as soon as the rest arrives.
+
+An initial pull brings hundreds of thousands of field changes, so this module talks to SQLite through the
+session's own DB-API connection (same transaction) with ``executemany``: per row, SQLAlchemy's parameter
+processing would cost more than everything else together. Values are stored exactly as SQLAlchemy stores them
+(ids as 32 hex digits, JSON as text, booleans as 0/1, dates as ISO text).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import logging
+import sqlite3
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from typing import Any, cast
 
-from sqlalchemy import and_, insert, literal, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import JSON, Boolean, Date, Uuid
 from sqlalchemy.sql.schema import ColumnDefault
 
-from recommender.storage.changelog import Changes, SyncedRecord, decode_value, synced_fields
+from recommender.storage.changelog import Changes, SyncedRecord, synced_fields
 from recommender.storage.database import UnitOfWork
 from recommender.storage.hlc import Stamp
-from recommender.storage.models import (
-    SYNCED_MODELS,
-    Audience,
-    ChangeLogEntry,
-    FieldVersion,
-    OutboxEntry,
-    SyncCursor,
-)
+from recommender.storage.models import SYNCED_MODELS
 from recommender.sync.wire import check_change
 
 logger = logging.getLogger(__name__)
@@ -39,9 +40,12 @@ _REFERENCES: dict[str, dict[str, str]] = {
     "trust": {"truster_id": "people", "trustee_id": "people"},
     "reviews": {"vendor_id": "vendors", "author_id": "people", "recorded_by_id": "people"},
 }
-_CHUNK = 500
+# Ids per IN (...) list: well under SQLite's limit on bound parameters.
+_CHUNK = 900
 
-Key = tuple[str, uuid.UUID]
+# A record as (entity, id as 32 hex digits): the stored form, so no UUID objects are built per row.
+Key = tuple[str, str]
+FieldKey = tuple[str, str, str]
 
 
 @dataclass
@@ -62,7 +66,7 @@ class ApplyResult:
 @dataclass(slots=True)
 class _Row:
     entity: str
-    record_id: uuid.UUID
+    record: str
     field: str
     value: Any
     stamp: str
@@ -71,75 +75,75 @@ class _Row:
 
 def apply_page(uow: UnitOfWork, group_id: uuid.UUID, rows: Sequence[Sequence[Any]], next_since: int) -> ApplyResult:
     """Merge one pulled page (``[seq, entity, record_id, field, value, stamp]`` rows) and store the cursor."""
-    session = uow.session
+    uow.session.flush()
+    db = cast(sqlite3.Connection, uow.session.connection().connection.driver_connection)
     result = ApplyResult(received=len(rows))
-    incoming = _valid_rows(rows, result)
-    incoming = _drop_known(uow, incoming, result)
+    incoming = _drop_known(db, _valid_rows(rows, result), result)
     if incoming:
-        uow.recorder.observe(max(Stamp.decode(row.stamp) for row in incoming))
-    records = {(row.entity, row.record_id) for row in incoming}
-    versions = _field_versions(uow, records)
-    existing = _existing_records(uow, records)
-    parked = _parked_rows(uow, records - existing)
-    touched: dict[str, set[uuid.UUID]] = {}
-    winners: dict[tuple[str, uuid.UUID, str], _Row] = {}
+        # Encoded stamps sort in stamp order: one decode for the latest.
+        uow.recorder.observe(Stamp.decode(max(row.stamp for row in incoming)))
+    records = {(row.entity, row.record) for row in incoming}
+    versions = _field_versions(db, records)
+    existing = _existing_records(db, records)
+    parked = _parked_rows(db, records - existing)
+    winners: dict[FieldKey, _Row] = {}
     for row in incoming:
-        key = (row.entity, row.record_id, row.field)
+        key = (row.entity, row.record, row.field)
         best = winners.get(key)
         current = versions.get(key)
         if (best is None or row.stamp > best.stamp) and (current is None or row.stamp > current):
             winners[key] = row
     # Records already here take their winning fields; new ones are created once complete.
     updates: dict[Key, dict[str, Any]] = {}
-    for (entity, record_id, name), row in winners.items():
-        if (entity, record_id) in existing:
+    for (entity, record, name), row in winners.items():
+        if (entity, record) in existing:
             row.applied = True
-            updates.setdefault((entity, record_id), {})[name] = row.value
-    created, newly_applied = _create_complete(uow, winners, parked, existing)
-    for entity, record_id in list(updates) + created:
-        touched.setdefault(entity, set()).add(record_id)
-    before = session.scalar(select(ChangeLogEntry.seq).order_by(ChangeLogEntry.seq.desc()).limit(1)) or 0
-    if incoming:
-        # Core executemany on the session's connection: the ORM's bulk path costs several times more per row.
-        session.connection().execute(
-            insert(ChangeLogEntry),
-            [
-                {
-                    "entity": row.entity,
-                    "record_id": row.record_id,
-                    "field": row.field,
-                    "value": row.value,
-                    "stamp": row.stamp,
-                    "origin": str(group_id),
-                    "applied": row.applied,
-                }
-                for row in incoming
-            ],
-        )
-    if newly_applied:
-        for start in range(0, len(newly_applied), _CHUNK):
-            chunk = newly_applied[start : start + _CHUNK]
-            session.execute(update(ChangeLogEntry).where(ChangeLogEntry.seq.in_(chunk)).values(applied=True))
-    _update_records(uow, updates)
-    _store_versions(uow, winners, parked, created)
-    _add_audience(uow, group_id, records)
-    _forward(uow, group_id, before)
-    session.merge(SyncCursor(group_id=group_id, pulled_seq=next_since))
+            updates.setdefault((entity, record), {})[name] = row.value
+    created, newly_applied = _create_complete(db, winners, parked, existing)
+    before = db.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
+    origin = str(group_id)
+    db.executemany(
+        "INSERT INTO change_log (entity, record_id, field, value, stamp, origin, applied) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(r.entity, r.record, r.field, json.dumps(r.value), r.stamp, origin, int(r.applied)) for r in incoming],
+    )
+    for chunk in _chunked(newly_applied):
+        db.execute(f"UPDATE change_log SET applied = 1 WHERE seq IN ({_marks(chunk)})", chunk)
+    _update_records(db, updates)
+    _store_versions(db, winners, parked, created)
+    group_hex = group_id.hex
+    db.executemany(
+        "INSERT OR IGNORE INTO audiences (entity, record_id, group_id) VALUES (?, ?, ?)",
+        [(entity, record, group_hex) for entity, record in records],
+    )
+    _forward(db, group_hex, before)
+    db.execute(
+        "INSERT INTO sync_cursors (group_id, pulled_seq) VALUES (?, ?) "
+        "ON CONFLICT (group_id) DO UPDATE SET pulled_seq = excluded.pulled_seq",
+        (group_hex, next_since),
+    )
     built = existing | set(created)
     result.applied = sum(row.applied for row in incoming) + len(newly_applied)
-    result.superseded = sum(1 for row in incoming if not row.applied and (row.entity, row.record_id) in built)
-    result.parked = sum(1 for row in incoming if (row.entity, row.record_id) not in built)
+    result.superseded = sum(1 for row in incoming if not row.applied and (row.entity, row.record) in built)
+    result.parked = sum(1 for row in incoming if (row.entity, row.record) not in built)
+    touched: dict[str, set[uuid.UUID]] = {}
+    for entity, record in [*updates, *created]:
+        touched.setdefault(entity, set()).add(uuid.UUID(hex=record))
     result.changes = Changes(**{entity: frozenset(ids) for entity, ids in touched.items()})
+    # The session's identity map may hold records changed underneath it.
+    uow.session.expire_all()
     return result
 
 
 def _valid_rows(rows: Sequence[Sequence[Any]], result: ApplyResult) -> list[_Row]:
     valid = []
+    ids: dict[str, str] = {}
     for row in rows:
         try:
             seq, entity, record_text, name, value, stamp = row
-            record_id = uuid.UUID(record_text)
-        except (TypeError, ValueError):
+            record = ids.get(record_text)
+            if record is None:
+                record = ids[record_text] = uuid.UUID(record_text).hex
+        except (TypeError, ValueError, AttributeError):
             result.invalid.append(f"malformed change {str(row)[:80]}")
             continue
         reason = check_change(entity, name, value, stamp)
@@ -147,36 +151,42 @@ def _valid_rows(rows: Sequence[Sequence[Any]], result: ApplyResult) -> list[_Row
             # Skipped, not fatal: one bad value must not stop the group's other changes from arriving.
             result.invalid.append(f"change {seq}: {reason}")
             continue
-        valid.append(_Row(entity, record_id, name, value, stamp))
+        valid.append(_Row(entity, record, name, value, stamp))
     if result.invalid:
         logger.warning("skipped %d invalid change(s) from the server: %s", len(result.invalid), result.invalid[0])
     return valid
 
 
-def _chunks(keys: Sequence[Key]) -> list[tuple[str, list[uuid.UUID]]]:
-    by_entity: dict[str, list[uuid.UUID]] = {}
-    for entity, record_id in keys:
-        by_entity.setdefault(entity, []).append(record_id)
-    return [
-        (entity, ids[start : start + _CHUNK])
-        for entity, ids in by_entity.items()
-        for start in range(0, len(ids), _CHUNK)
-    ]
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" * len(values))
 
 
-def _drop_known(uow: UnitOfWork, rows: list[_Row], result: ApplyResult) -> list[_Row]:
+def _chunked(values: Sequence[Any]) -> Iterator[list[Any]]:
+    for start in range(0, len(values), _CHUNK):
+        yield list(values[start : start + _CHUNK])
+
+
+def _by_entity(keys: Iterator[Key] | set[Key]) -> Iterator[tuple[str, list[str]]]:
+    grouped: dict[str, list[str]] = {}
+    for entity, record in keys:
+        grouped.setdefault(entity, []).append(record)
+    for entity, records in grouped.items():
+        for chunk in _chunked(sorted(records)):
+            yield entity, chunk
+
+
+def _drop_known(db: sqlite3.Connection, rows: list[_Row], result: ApplyResult) -> list[_Row]:
     """Rows whose exact change (record, field, stamp) is already in the log are not stored twice."""
-    known: set[tuple[str, uuid.UUID, str, str]] = set()
-    for entity, ids in _chunks(sorted({(r.entity, r.record_id) for r in rows})):
-        found = uow.session.execute(
-            select(ChangeLogEntry.record_id, ChangeLogEntry.field, ChangeLogEntry.stamp).where(
-                ChangeLogEntry.entity == entity, ChangeLogEntry.record_id.in_(ids)
-            )
+    known: set[tuple[str, str, str, str]] = set()
+    for entity, chunk in _by_entity({(r.entity, r.record) for r in rows}):
+        found = db.execute(
+            f"SELECT record_id, field, stamp FROM change_log WHERE entity = ? AND record_id IN ({_marks(chunk)})",
+            [entity, *chunk],
         )
-        known.update((entity, record_id, name, stamp) for record_id, name, stamp in found)
+        known.update((entity, record, name, stamp) for record, name, stamp in found)
     fresh = []
     for row in rows:
-        identity = (row.entity, row.record_id, row.field, row.stamp)
+        identity = (row.entity, row.record, row.field, row.stamp)
         if identity in known:
             result.known += 1
         else:
@@ -185,68 +195,57 @@ def _drop_known(uow: UnitOfWork, rows: list[_Row], result: ApplyResult) -> list[
     return fresh
 
 
-def _field_versions(uow: UnitOfWork, records: set[Key]) -> dict[tuple[str, uuid.UUID, str], str]:
-    versions = {}
-    for entity, ids in _chunks(sorted(records)):
-        found = uow.session.execute(
-            select(FieldVersion.record_id, FieldVersion.field, FieldVersion.stamp).where(
-                FieldVersion.entity == entity, FieldVersion.record_id.in_(ids)
-            )
+def _field_versions(db: sqlite3.Connection, records: set[Key]) -> dict[FieldKey, str]:
+    versions: dict[FieldKey, str] = {}
+    for entity, chunk in _by_entity(records):
+        found = db.execute(
+            f"SELECT record_id, field, stamp FROM field_versions WHERE entity = ? AND record_id IN ({_marks(chunk)})",
+            [entity, *chunk],
         )
-        versions.update({(entity, record_id, name): stamp for record_id, name, stamp in found})
+        versions.update({(entity, record, name): stamp for record, name, stamp in found})
     return versions
 
 
-def _existing_records(uow: UnitOfWork, records: set[Key]) -> set[Key]:
+def _existing_records(db: sqlite3.Connection, records: set[Key]) -> set[Key]:
     found: set[Key] = set()
-    for entity, ids in _chunks(sorted(records)):
-        model = SYNCED_MODELS[entity]
-        found.update(
-            (entity, record_id) for record_id in uow.session.scalars(select(model.id).where(model.id.in_(ids)))
-        )
+    for entity, chunk in _by_entity(records):
+        rows = db.execute(f"SELECT id FROM {entity} WHERE id IN ({_marks(chunk)})", chunk)
+        found.update((entity, record) for (record,) in rows)
     return found
 
 
-def _parked_rows(uow: UnitOfWork, new_records: set[Key]) -> dict[Key, dict[str, tuple[int, Any, str]]]:
+def _parked_rows(db: sqlite3.Connection, new_records: set[Key]) -> dict[Key, dict[str, tuple[int, Any, str]]]:
     """Fields received earlier for records not built yet: these and any other parked record, best per field."""
-    session = uow.session
-    others = session.execute(
-        select(ChangeLogEntry.entity, ChangeLogEntry.record_id)
-        .where(
-            ChangeLogEntry.applied.is_(False),
-            ChangeLogEntry.origin != "local",
-            ~select(literal(1))
-            .where(
-                and_(FieldVersion.entity == ChangeLogEntry.entity, FieldVersion.record_id == ChangeLogEntry.record_id)
-            )
-            .exists(),
-        )
-        .distinct()
-    )
-    candidates = set(new_records) | {key for key in others if key[0] in SYNCED_MODELS}
+    others = db.execute(
+        "SELECT DISTINCT entity, record_id FROM change_log AS log WHERE applied = 0 AND origin != 'local' "
+        "AND NOT EXISTS (SELECT 1 FROM field_versions AS fv WHERE fv.entity = log.entity "
+        "AND fv.record_id = log.record_id)"
+    ).fetchall()
+    candidates = set(new_records) | {(entity, record) for entity, record in others if entity in SYNCED_MODELS}
     parked: dict[Key, dict[str, tuple[int, Any, str]]] = {}
-    for entity, ids in _chunks(sorted(candidates)):
-        found = session.execute(
-            select(
-                ChangeLogEntry.record_id,
-                ChangeLogEntry.field,
-                ChangeLogEntry.seq,
-                ChangeLogEntry.value,
-                ChangeLogEntry.stamp,
-            ).where(ChangeLogEntry.entity == entity, ChangeLogEntry.record_id.in_(ids))
+    for entity, chunk in _by_entity(candidates):
+        found = db.execute(
+            f"SELECT record_id, field, seq, value, stamp FROM change_log "
+            f"WHERE entity = ? AND record_id IN ({_marks(chunk)})",
+            [entity, *chunk],
         )
-        for record_id, name, seq, value, stamp in found:
-            fields = parked.setdefault((entity, record_id), {})
+        for record, name, seq, value, stamp in found:
+            fields = parked.setdefault((entity, record), {})
             if name not in fields or stamp > fields[name][2]:
-                fields[name] = (seq, value, stamp)
+                fields[name] = (seq, _stored_json(value), stamp)
     # Records already built are not parked, whatever their log holds.
-    existing = _existing_records(uow, set(parked))
+    existing = _existing_records(db, set(parked))
     return {key: value for key, value in parked.items() if key not in existing}
 
 
+def _stored_json(value: Any) -> Any:
+    # The column's JSON type has numeric affinity in SQLite: JSON numbers come back as numbers, the rest as text.
+    return json.loads(value) if isinstance(value, str) else value
+
+
 def _create_complete(
-    uow: UnitOfWork,
-    winners: dict[tuple[str, uuid.UUID, str], _Row],
+    db: sqlite3.Connection,
+    winners: dict[FieldKey, _Row],
     parked: dict[Key, dict[str, tuple[int, Any, str]]],
     existing: set[Key],
 ) -> tuple[list[Key], list[int]]:
@@ -259,28 +258,32 @@ def _create_complete(
         key: {name: (stamp, value, seq) for name, (seq, value, stamp) in fields.items()}
         for key, fields in parked.items()
     }
-    for (entity, record_id, name), row in winners.items():
-        if (entity, record_id) in existing:
+    for (entity, record, name), row in winners.items():
+        if (entity, record) in existing:
             continue
-        fields = best.setdefault((entity, record_id), {})
+        fields = best.setdefault((entity, record), {})
         if name not in fields or row.stamp > fields[name][0]:
             fields[name] = (row.stamp, row.value, None)
     created: list[Key] = []
-    available: dict[str, set[uuid.UUID]] = {entity: set() for entity in SYNCED_MODELS}
+    available: dict[str, set[str]] = {entity: set() for entity in SYNCED_MODELS}
     for entity in _CREATION_ORDER:
-        model = SYNCED_MODELS[entity]
+        columns, encoders, defaults = _layout(entity)
         batch = []
-        for (kind, record_id), fields in best.items():
+        for (kind, record), fields in best.items():
             if kind != entity:
                 continue
-            complete = _complete(model, {name: value for name, (_, value, _) in fields.items()})
-            if complete is None or not _references_exist(uow, entity, complete, available):
+            values = [fields[name][1] if name in fields else defaults.get(name, _MISSING) for name in columns]
+            if _MISSING in values:
                 continue
-            batch.append({"id": record_id} | {n: decode_value(model, n, v) for n, v in complete.items()})
-            available[entity].add(record_id)
-            created.append((entity, record_id))
+            stored = [encode(value) for encode, value in zip(encoders, values, strict=True)]
+            if not _references_exist(db, entity, dict(zip(columns, stored, strict=True)), available):
+                continue
+            batch.append((record, *stored))
+            available[entity].add(record)
+            created.append((entity, record))
         if batch:
-            uow.session.connection().execute(insert(model), batch)
+            names = ", ".join(("id", *columns))
+            db.executemany(f"INSERT INTO {entity} ({names}) VALUES ({_marks(batch[0])})", batch)
     newly_applied: list[int] = []
     for key in created:
         for name, (_stamp, _, seq) in best[key].items():
@@ -291,51 +294,79 @@ def _create_complete(
     return created, newly_applied
 
 
-def _complete(model: type[SyncedRecord], fields: dict[str, Any]) -> dict[str, Any] | None:
-    """All synced fields of a new record (defaults where a field was never sent), or None if one is missing."""
-    complete = {}
-    for name in synced_fields(model):
-        if name in fields:
-            complete[name] = fields[name]
-            continue
+class _Missing:
+    """A required field that has not arrived (distinct from a field whose value is null)."""
+
+
+_MISSING = _Missing()
+
+
+@cache
+def _layout(entity: str) -> tuple[tuple[str, ...], tuple[Callable[[Any], Any], ...], dict[str, Any]]:
+    """The columns to insert for a new record (all but the id), how to store each, and the defaults."""
+    model = SYNCED_MODELS[entity]
+    columns = tuple(column.key for column in model.__mapper__.columns if column.key != "id")
+    synced = set(synced_fields(model))
+    defaults: dict[str, Any] = {}
+    for name in columns:
         column = model.__mapper__.columns[name]
         default = column.default
         if isinstance(default, ColumnDefault):
-            complete[name] = default.arg(None) if default.is_callable else default.arg
-        elif column.nullable:
-            complete[name] = None
-        else:
-            return None
-    return complete
+            value = default.arg(None) if default.is_callable else default.arg
+            # Defaults are Python values; the wire form is what the encoders take.
+            defaults[name] = value if not isinstance(value, tuple) else list(value)
+        elif column.nullable or name not in synced:
+            defaults[name] = None
+    return columns, tuple(_encoder(model, name) for name in columns), defaults
+
+
+def _encoder(model: type[SyncedRecord], name: str) -> Callable[[Any], Any]:
+    column_type = model.__mapper__.columns[name].type
+    if isinstance(column_type, Uuid):
+        return lambda value: None if value is None else uuid.UUID(value).hex
+    if isinstance(column_type, Date):
+        return lambda value: None if value is None else dt.date.fromisoformat(value).isoformat()
+    if isinstance(column_type, JSON):
+        return json.dumps
+    if isinstance(column_type, Boolean):
+        return lambda value: None if value is None else int(value)
+    return lambda value: value
 
 
 def _references_exist(
-    uow: UnitOfWork, entity: str, fields: dict[str, Any], available: dict[str, set[uuid.UUID]]
+    db: sqlite3.Connection, entity: str, stored: dict[str, Any], available: dict[str, set[str]]
 ) -> bool:
     for name, target in _REFERENCES.get(entity, {}).items():
-        target_id = uuid.UUID(fields[name])
+        target_id = stored[name]
         if target_id in available[target]:
             continue
-        if uow.session.get(SYNCED_MODELS[target], target_id) is None:
+        if db.execute(f"SELECT 1 FROM {target} WHERE id = ?", (target_id,)).fetchone() is None:
             return False
         available[target].add(target_id)
     return True
 
 
-def _update_records(uow: UnitOfWork, updates: dict[Key, dict[str, Any]]) -> None:
-    for (entity, record_id), fields in updates.items():
-        model = SYNCED_MODELS[entity]
-        values = {name: decode_value(model, name, value) for name, value in fields.items()}
-        uow.session.execute(update(model).where(model.id == record_id).values(**values))
+def _update_records(db: sqlite3.Connection, updates: dict[Key, dict[str, Any]]) -> None:
+    # One statement per set of fields, executed for every record that changes exactly those fields.
+    statements: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
+    for (entity, record), fields in updates.items():
+        names = tuple(sorted(fields))
+        columns, encoders, _ = _layout(entity)
+        encode = dict(zip(columns, encoders, strict=True))
+        values = tuple(encode[name](fields[name]) for name in names)
+        statements.setdefault((entity, names), []).append((*values, record))
+    for (entity, names), parameters in statements.items():
+        assignments = ", ".join(f"{name} = ?" for name in names)
+        db.executemany(f"UPDATE {entity} SET {assignments} WHERE id = ?", parameters)
 
 
 def _store_versions(
-    uow: UnitOfWork,
-    winners: dict[tuple[str, uuid.UUID, str], _Row],
+    db: sqlite3.Connection,
+    winners: dict[FieldKey, _Row],
     parked: dict[Key, dict[str, tuple[int, Any, str]]],
     created: list[Key],
 ) -> None:
-    stamps: dict[tuple[str, uuid.UUID, str], str] = {}
+    stamps: dict[FieldKey, str] = {}
     created_set = set(created)
     for record, fields in parked.items():
         if record in created_set:
@@ -343,48 +374,23 @@ def _store_versions(
     for field_key, row in winners.items():
         if row.applied and (field_key not in stamps or row.stamp > stamps[field_key]):
             stamps[field_key] = row.stamp
-    if not stamps:
-        return
-    upsert = sqlite_insert(FieldVersion)
-    uow.session.connection().execute(
-        upsert.on_conflict_do_update(
-            index_elements=["entity", "record_id", "field"], set_={"stamp": upsert.excluded.stamp}
-        ),
-        [{"entity": e, "record_id": r, "field": f, "stamp": s} for (e, r, f), s in stamps.items()],
+    db.executemany(
+        "INSERT INTO field_versions (entity, record_id, field, stamp) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (entity, record_id, field) DO UPDATE SET stamp = excluded.stamp",
+        [(*key, stamp) for key, stamp in stamps.items()],
     )
 
 
-def _add_audience(uow: UnitOfWork, group_id: uuid.UUID, records: set[Key]) -> None:
-    """A record received from a group belongs to it: local edits to it are sent back there."""
-    if not records:
-        return
-    statement = sqlite_insert(Audience).on_conflict_do_nothing()
-    uow.session.connection().execute(
-        statement, [{"entity": entity, "record_id": record_id, "group_id": group_id} for entity, record_id in records]
-    )
-
-
-def _forward(uow: UnitOfWork, group_id: uuid.UUID, after_seq: int) -> None:
+def _forward(db: sqlite3.Connection, group_hex: str, after_seq: int) -> None:
     """Vendors shared with other groups too get this group's news: queue what was applied for those groups.
 
     Only vendors: they are everyone's to edit, while another member's review or trust may be written to a
     group only by its owner.
     """
-    applied = (
-        select(ChangeLogEntry.seq, Audience.group_id)
-        .join(
-            Audience,
-            (Audience.entity == ChangeLogEntry.entity) & (Audience.record_id == ChangeLogEntry.record_id),
-        )
-        .where(
-            ChangeLogEntry.seq > after_seq,
-            ChangeLogEntry.applied.is_(True),
-            ChangeLogEntry.entity == "vendors",
-            Audience.group_id != group_id,
-        )
-    )
-    uow.session.execute(
-        sqlite_insert(OutboxEntry)
-        .from_select([OutboxEntry.change_seq, OutboxEntry.group_id], applied)
-        .on_conflict_do_nothing()
+    db.execute(
+        "INSERT OR IGNORE INTO outbox (change_seq, group_id) "
+        "SELECT log.seq, a.group_id FROM change_log AS log JOIN audiences AS a "
+        "ON a.entity = log.entity AND a.record_id = log.record_id "
+        "WHERE log.seq > ? AND log.applied = 1 AND log.entity = 'vendors' AND a.group_id != ?",
+        (after_seq, group_hex),
     )

@@ -16,7 +16,8 @@ from recommender.storage.database import Database, UnitOfWork
 from recommender.storage.models import ChangeLogEntry, FieldVersion, OutboxEntry
 from recommender.sync.wire import WireChange, check_change
 
-DEFAULT_BATCH = 2000
+# As many changes as the server takes in one push; halved on the fly if a batch of long texts is too large.
+DEFAULT_BATCH = 5000
 
 
 @dataclass(frozen=True)

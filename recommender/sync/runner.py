@@ -62,6 +62,8 @@ class SyncReport:
 
 
 ClientFactory = Callable[[GroupLink], SyncClient]
+# Changes per pulled page: large pages mean fewer round trips and commits on an initial pull.
+DEFAULT_PAGE_SIZE = 10_000
 
 
 def default_client(link: GroupLink) -> SyncClient:
@@ -74,7 +76,7 @@ def sync_group(
     client: SyncClient | None = None,
     *,
     batch_size: int = outbox.DEFAULT_BATCH,
-    page_size: int | None = None,
+    page_size: int = DEFAULT_PAGE_SIZE,
 ) -> SyncReport:
     """Push this install's queued changes to the group, then pull and merge the group's new changes."""
     started = time.perf_counter()
@@ -98,8 +100,9 @@ def sync_group(
 
 
 def push(db: Database, client: SyncClient, group_id: uuid.UUID, report: SyncReport, batch_size: int) -> None:
+    size = batch_size
     while True:
-        batch = outbox.next_batch(db, group_id, batch_size)
+        batch = outbox.next_batch(db, group_id, size)
         if not batch.seqs:
             return
         invalid = outbox.invalid_changes(batch)
@@ -111,7 +114,13 @@ def push(db: Database, client: SyncClient, group_id: uuid.UUID, report: SyncRepo
         try:
             answer = client.push(group_id, batch.changes)
         except SyncError as error:
+            if error.status == 413 and len(batch.seqs) > 1:
+                # Long texts made the batch too large for the server: send smaller ones.
+                size = max(1, len(batch.seqs) // 2)
+                continue
             rejected = _rejected(error)
+            if error.status == 413:
+                rejected = [(0, "too large for the server to accept")]
             if rejected is None:
                 raise
             with db.write() as uow:
@@ -124,6 +133,7 @@ def push(db: Database, client: SyncClient, group_id: uuid.UUID, report: SyncRepo
         report.pushed += int(answer.get("accepted", 0))
         report.duplicates += int(answer.get("duplicates", 0))
         report.clamped += len(clamped)
+        size = batch_size
 
 
 def _rejected(error: SyncError) -> list[tuple[int, str]] | None:
@@ -134,7 +144,7 @@ def _rejected(error: SyncError) -> list[tuple[int, str]] | None:
     return [(int(item["index"]), str(item["reason"])) for item in body["rejected"]]
 
 
-def pull(db: Database, client: SyncClient, group_id: uuid.UUID, report: SyncReport, page_size: int | None) -> None:
+def pull(db: Database, client: SyncClient, group_id: uuid.UUID, report: SyncReport, page_size: int) -> None:
     with db.read() as session:
         cursor = session.get(SyncCursor, group_id)
         since = cursor.pulled_seq if cursor is not None else 0
