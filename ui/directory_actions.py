@@ -36,6 +36,8 @@ class DirectoryActions(QObject):
     """The user saved new settings (``Settings``): the app reloads the engine with them."""
     refreshed = Signal()
     """A change has reached the engine and the results were redrawn."""
+    changes_saved = Signal(object)
+    """A write made here (``Changes``) was saved: sync sends it out soon."""
 
     def __init__(self, window: MainWindow, tasks: TaskRunner) -> None:
         super().__init__(window)
@@ -94,6 +96,11 @@ class DirectoryActions(QObject):
 
         One refresh runs at a time; changes saved meanwhile are gathered and applied by the next one, so a
         quick second edit is never prepared against an engine that lacks the first."""
+        self.changes_saved.emit(changes)
+        self.apply_synced(changes)
+
+    def apply_synced(self, changes: Changes) -> None:
+        """Like :meth:`apply`, for changes a sync brought in (nothing to send back)."""
         self._waiting = self._waiting | changes
         if not self._refreshing:
             self._refresh_next()
@@ -171,6 +178,7 @@ class DirectoryActions(QObject):
             return None
         dialog = DuplicatesDialog(self.tasks, self.db, parent=self.window)
         dialog.merged.connect(self._on_duplicates_dialog_merged)
+        dialog.unmerged.connect(self.apply)
         dialog.open()
         return dialog
 

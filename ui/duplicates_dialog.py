@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from recommender.dedupe.finder import DuplicateCandidate, find_duplicates
-from recommender.dedupe.merge import MergeResult, merge_vendors
+from recommender.dedupe.merge import MergeResult, merge_vendors, undo_merge
 from recommender.dedupe.scoring import Evidence, Reason
 from recommender.directory.errors import DirectoryError
+from recommender.storage.changelog import Changes
 from recommender.storage.database import Database
 from ui.models.row_table import Index, RowTableModel
 from ui.tasks import TaskRunner
@@ -66,6 +67,11 @@ def _find(db: Database) -> list[DuplicateCandidate]:
 def _merge(db: Database, survivor_id: uuid.UUID, duplicate_id: uuid.UUID) -> MergeResult:
     with db.write() as uow:
         return merge_vendors(uow, survivor_id, duplicate_id)
+
+
+def _undo(db: Database, result: MergeResult) -> Changes:
+    with db.write() as uow:
+        return undo_merge(uow, result)
 
 
 class DuplicatesModel(RowTableModel):
@@ -137,6 +143,8 @@ class DuplicatesDialog(QDialog):
 
     merged = Signal(object)
     """A pair was merged (``MergeResult``; its ``changes`` refresh the ranking)."""
+    unmerged = Signal(object)
+    """The last merge was taken back (the ``Changes`` that refresh the ranking)."""
     searched = Signal()
     """The list of candidates has been filled."""
 
@@ -158,14 +166,19 @@ class DuplicatesDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(DuplicatesModel.WHY, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._on_table_activated)
+        self._merges: list[tuple[DuplicateCandidate, MergeResult]] = []
+        """Merges made in this dialog, newest last, for Undo."""
         self.merge_button = QPushButton(self.tr("&Merge"), self)
         self.merge_button.setToolTip(self.tr("Keep the first vendor, with the reviews and details of both"))
         self.swap_button = QPushButton(self.tr("Keep the &other"), self)
         self.dismiss_button = QPushButton(self.tr("&Not the same"), self)
+        self.undo_button = QPushButton(self.tr("&Undo merge"), self)
+        self.undo_button.setToolTip(self.tr("Bring back the vendor merged last, with its reviews"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        for button in (self.merge_button, self.swap_button, self.dismiss_button):
+        for button in (self.merge_button, self.swap_button, self.dismiss_button, self.undo_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
             button.setEnabled(False)
+        self.undo_button.clicked.connect(self.undo_last_merge)
         buttons.rejected.connect(self.reject)
         self.merge_button.clicked.connect(self.merge_selected)
         self.swap_button.clicked.connect(self._on_swap_button_clicked)
@@ -227,6 +240,7 @@ class DuplicatesDialog(QDialog):
 
     def _on_merge_task_succeeded(self, pair: DuplicateCandidate, result: MergeResult) -> None:
         self._busy = False
+        self._merges.append((pair, result))
         self.model.remove_vendor(pair.duplicate_id)
         moved = result.moved_reviews
         self.status_label.setText(
@@ -237,6 +251,25 @@ class DuplicatesDialog(QDialog):
         if self.model.rowCount():
             self.table.selectRow(0)
         self.merged.emit(result)
+
+    @Slot()
+    def undo_last_merge(self) -> None:
+        if not self._merges or self._busy:
+            return
+        pair, result = self._merges.pop()
+        self._busy = True
+        self._update_buttons()
+        task = self.tasks.run_database(partial(_undo, self.db, result), name="undo merge")
+        task.succeeded.connect(partial(self._on_undo_task_succeeded, pair))
+        task.failed.connect(self._on_task_failed)
+
+    def _on_undo_task_succeeded(self, pair: DuplicateCandidate, changes: Changes) -> None:
+        self._busy = False
+        self.status_label.setText(
+            self.tr("“{duplicate}” is back, with its reviews.").format(duplicate=pair.duplicate_name)
+        )
+        self.unmerged.emit(changes)
+        self._update_buttons()
 
     @Slot()
     def _on_swap_button_clicked(self) -> None:
@@ -257,3 +290,4 @@ class DuplicatesDialog(QDialog):
         enabled = self.selected_row() is not None and not self._busy
         for button in (self.merge_button, self.swap_button, self.dismiss_button):
             button.setEnabled(enabled)
+        self.undo_button.setEnabled(bool(self._merges) and not self._busy)

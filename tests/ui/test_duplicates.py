@@ -128,3 +128,29 @@ def test_not_the_same_hides_the_pair_and_changes_nothing(
     assert window.db is not None
     with window.db.read() as session:
         assert get_vendor(session, copy_id).id == copy_id
+
+
+def test_undo_merge_brings_the_vendor_and_its_review_back(
+    qtbot: QtBot, app: tuple[MainWindow, DirectoryActions]
+) -> None:
+    window, actions = app
+    original_id, copy_id = _listed_twice(window)
+    dialog = actions.find_duplicates()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=20_000)
+    assert not dialog.undo_button.isEnabled()
+    dialog.table.selectRow(_row_of(dialog.model, original_id, copy_id))
+    with qtbot.waitSignal(actions.refreshed, timeout=20_000):
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert dialog.undo_button.isEnabled()
+    with qtbot.waitSignal(actions.refreshed, timeout=20_000):
+        qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    assert "is back" in dialog.status_label.text()
+    assert window.db is not None
+    with window.db.read() as session:
+        assert get_vendor(session, copy_id).notes == "typed again by a neighbour"
+        assert [review.text for review in reviews_for_vendor(session, copy_id)] == ["Lovely"]
+        assert get_vendor(session, original_id).notes is None
+    assert window.engine is not None
+    assert copy_id in [r.id for r in window.engine.search("dentist", limit=500)]
