@@ -25,9 +25,11 @@ from recommender.settings import Settings, load_settings
 from recommender.storage.database import Database, DatabaseError, default_database_path
 from ui.crash_dialog import install_excepthook
 from ui.directory_actions import DirectoryActions
+from ui.group_dialogs import GroupMenu
 from ui.import_export import ImportExport
 from ui.log_buffer import install_logging
 from ui.main_window import MainWindow
+from ui.sync_controller import SyncController
 from ui.tasks import TaskRunner
 from ui.theme import ThemeController
 from ui.translations import SOURCE_LANGUAGE, available_languages, install_translations
@@ -239,6 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = MainWindow(tasks, None if args.screenshot else QSettings())
     actions = DirectoryActions(window, tasks)
     ImportExport(window, tasks, actions, actions.file_menu)
+    GroupMenu(window, tasks, SyncController(window, tasks, actions))
     startup = Startup(window, tasks, args.screenshot, ThemeController(app))
     actions.settings_saved.connect(startup.on_settings_saved)
     window.show()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -23,7 +24,9 @@ from recommender.directory.records import PersonRecord, ReviewRecord
 from recommender.directory.reviews import ReviewDraft, save_review
 from recommender.storage.changelog import Changes
 from recommender.storage.database import Database
+from recommender.sync.audience import set_audience
 from ui.form_errors import FieldEditor, FieldErrors, lay_out_form, validation_message
+from ui.group_dialogs import AudienceChooser
 from ui.tasks import TaskRunner
 
 
@@ -43,10 +46,13 @@ def read_contacts(db: Database) -> Contacts:
     return Contacts(me, tuple(person for person in people if not person.is_me))
 
 
-def store_review(db: Database, draft: ReviewDraft) -> Changes:
-    """Write or replace the author's review, recorded by me (runs on the database worker)."""
+def store_review(db: Database, draft: ReviewDraft, audience: frozenset[uuid.UUID] | None = None) -> Changes:
+    """Write or replace the author's review, recorded by me, shared with ``audience`` (groups; None: as it was)
+    in the same write (runs on the database worker)."""
     with db.write() as uow:
-        save_review(uow, draft)
+        review = save_review(uow, draft)
+        if audience is not None:
+            set_audience(uow, "reviews", review.id, audience)
         return uow.changes
 
 
@@ -109,6 +115,10 @@ class ReviewDialog(QDialog):
             ("tags", self.tr("&Tags"), self.tags_edit),
         )
         self.message_label, self.buttons = lay_out_form(self, self.errors, rows)
+        self.audience = AudienceChooser(tasks, db, "reviews", review.id if review is not None else None, self)
+        form = self.findChild(QFormLayout)
+        assert form is not None
+        form.addRow(self.tr("&Share with"), self.audience)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         # Until the contacts are read, an edited review by a contact would be saved as mine.
         self.ok_button.setEnabled(False)
@@ -168,7 +178,9 @@ class ReviewDialog(QDialog):
         self.buttons.setEnabled(False)
         self.message_label.hide()
         self.errors.clear()
-        task = self.tasks.run_database(partial(store_review, self.db, self.draft()), name="save review")
+        task = self.tasks.run_database(
+            partial(store_review, self.db, self.draft(), self.audience.groups()), name="save review"
+        )
         task.succeeded.connect(self._on_save_task_succeeded)
         task.failed.connect(self._on_save_task_failed)
 

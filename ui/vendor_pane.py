@@ -52,6 +52,8 @@ class VendorPane(QScrollArea):
 
     save_vcard_requested = Signal(object)
     """The user asked to save the shown vendor (its ``uuid.UUID``) as a vCard; ui/vendor_vcard.py does it."""
+    history_requested = Signal(object)
+    """The user asked for the shown vendor's (``uuid.UUID``) field history; ui/group_dialogs.py shows it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +76,9 @@ class VendorPane(QScrollArea):
         self.save_vcard_button = QPushButton(self.tr("Save as vCard…"), body)
         self.save_vcard_button.setAccessibleName(self.tr("Save this vendor as a vCard"))
         self.save_vcard_button.clicked.connect(self._on_save_vcard_button_clicked)
+        self.history_button = QPushButton(self.tr("History…"), body)
+        self.history_button.setAccessibleName(self.tr("Show this vendor's change history"))
+        self.history_button.clicked.connect(self._on_history_button_clicked)
         self.place_label = self._label(body, self.tr("Address or service area"))
         self.hours_label = self._label(body, self.tr("Opening hours"))
         self.map_view = MapView(None, body)
@@ -85,6 +90,7 @@ class VendorPane(QScrollArea):
             self.category_label,
             self.contact_label,
             self.save_vcard_button,
+            self.history_button,
             self.place_label,
             self.hours_label,
             self.map_view,
@@ -92,6 +98,7 @@ class VendorPane(QScrollArea):
         ):
             layout.addWidget(widget)
         layout.setAlignment(self.save_vcard_button, Qt.AlignmentFlag.AlignLeft)
+        layout.setAlignment(self.history_button, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.setWidget(body)
         self.vendor_id: uuid.UUID | None = None
@@ -125,6 +132,7 @@ class VendorPane(QScrollArea):
             label.hide()
         self.map_view.hide()
         self.save_vcard_button.hide()
+        self.history_button.hide()
 
     def show_result(self, engine: Recommender, result: RankedVendor) -> None:
         """Show what the ranking already knows; the contact details follow with :meth:`show_details`."""
@@ -136,6 +144,7 @@ class VendorPane(QScrollArea):
         self.contact_label.setText(self.tr("Loading contact details…"))
         self.contact_label.show()
         self.save_vcard_button.show()
+        self.history_button.show()
         self.place_label.hide()
         self.hours_label.hide()
         self.map_view.hide()
@@ -250,6 +259,11 @@ class VendorPane(QScrollArea):
     def _on_save_vcard_button_clicked(self) -> None:
         if self.vendor_id is not None:
             self.save_vcard_requested.emit(self.vendor_id)
+
+    @Slot()
+    def _on_history_button_clicked(self) -> None:
+        if self.vendor_id is not None:
+            self.history_requested.emit(self.vendor_id)
 
     @Slot(str)
     def _on_contact_label_link_activated(self, link: str) -> None:
