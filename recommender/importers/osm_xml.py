@@ -117,7 +117,7 @@ class _XmlPass:
                 self._members.append((attrs["type"], self._int(attrs, "ref")))
         elif name in {"node", "way", "relation"}:
             self._begin(name, attrs)
-        elif name == "bounds" and self.first_pass:
+        elif name in {"bounds", "bound"} and self.first_pass:
             self._bounds(attrs)
 
     def _begin(self, kind: str, attrs: dict[str, str]) -> None:
@@ -172,9 +172,13 @@ class _XmlPass:
 
     def _bounds(self, attrs: dict[str, str]) -> None:
         try:
-            self.extract.bounds = Bounds(
-                float(attrs["minlat"]), float(attrs["minlon"]), float(attrs["maxlat"]), float(attrs["maxlon"])
-            )
+            if "box" in attrs:
+                # Osmosis writes <bound box="minlat,minlon,maxlat,maxlon"/> instead of <bounds>.
+                min_lat, min_lon, max_lat, max_lon = (float(part) for part in attrs["box"].split(","))
+            else:
+                min_lat, min_lon = float(attrs["minlat"]), float(attrs["minlon"])
+                max_lat, max_lon = float(attrs["maxlat"]), float(attrs["maxlon"])
+            self.extract.bounds = Bounds(min_lat, min_lon, max_lat, max_lon)
         except (KeyError, ValueError):
             # The box only scopes the "no longer in the file" report; the nodes' own box stands in for it.
             self.extract.bounds = None

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from recommender.importers.osm_elements import NodeLocations
+from recommender.importers.osm_elements import Bounds, NodeLocations
 from recommender.importers.osm_import import read_osm
 from recommender.storage.database import Database
 
@@ -223,3 +223,13 @@ def test_the_extent_of_an_extract_without_bounds_is_the_box_of_its_nodes(tmp_pat
     bounds = read_osm(path).bounds
     assert bounds is not None
     assert (bounds.min_lat, bounds.min_lon, bounds.max_lat, bounds.max_lon) == (48.1, 16.2, 48.3, 16.5)
+
+
+def test_declared_bounds_are_read_in_both_spellings(tmp_path: Path) -> None:
+    bakery = Node(5, 48.2, 16.4, {"shop": "bakery", "name": "Anker"})
+    path = tmp_path / "api.osm"
+    path.write_text(osm_xml([bakery], bounds=(48.0, 16.0, 49.0, 17.0)), encoding="utf-8")
+    assert read_osm(path).bounds == Bounds(48.0, 16.0, 49.0, 17.0)
+    osmosis = osm_xml([bakery]).replace("<node ", "<bound box='47.5,15.5,48.5,16.5' origin='osmosis'/>\n  <node ", 1)
+    path.write_text(osmosis, encoding="utf-8")
+    assert read_osm(path).bounds == Bounds(47.5, 15.5, 48.5, 16.5)
