@@ -38,7 +38,7 @@ def copy_sources(tmp_path: Path) -> Path:
         pytest.skip("not running from a source tree")
     source = tmp_path / "source"
     source.mkdir()
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
         shutil.copy(PROJECT_ROOT / name, source / name)
     for package in ("recommender", "ui", "resources"):
         shutil.copytree(PROJECT_ROOT / package, source / package, ignore=shutil.ignore_patterns("__pycache__"))
@@ -134,7 +134,13 @@ def test_the_sdist_carries_everything_a_wheel_needs(tmp_path: Path) -> None:
     assert sdist.name == f"grapevine-{version}.tar.gz"
     with tarfile.open(sdist) as archive:
         members = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
-    assert {"pyproject.toml", "README.md", "resources/taxonomy.toml", f"resources/icons/{APP_ID}.svg"} <= members
+    assert {
+        "pyproject.toml",
+        "README.md",
+        "LICENSE",
+        "resources/taxonomy.toml",
+        f"resources/icons/{APP_ID}.svg",
+    } <= members
     assert any(name.startswith("recommender/storage/migrations/versions/0001") for name in members)
     assert "recommender/storage/migrations/script.py.mako" in members
 
