@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -113,8 +113,9 @@ class _GroupFormDialog(QDialog):
         self.db = db
         self.server = ServerAddressField(self)
         self.form = QFormLayout()
-        self.form.addRow(self.tr("&Server:"), self.server)
-        self.message_label = problem_label(self, self.tr("Problem"))
+        # Spelled out: strings of a base class are looked up in the context lupdate files them under.
+        self.form.addRow(QCoreApplication.translate("GroupFormDialog", "&Server:"), self.server)
+        self.message_label = problem_label(self, QCoreApplication.translate("GroupFormDialog", "Problem"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
