@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import datetime as dt
+import re
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from recommender.hours import parse
 from recommender.importers.yelp_categories import (
     YELP_CATEGORIES,
     category_of_yelp_name,
@@ -99,3 +105,57 @@ def test_categories_are_split_as_each_export_joins_them() -> None:
     assert split_yelp_categories("Dentists;Health & Medical") == ["Dentists", "Health & Medical"]
     assert split_yelp_categories(["Dentists", " "]) == ["Dentists"]
     assert split_yelp_categories(None) == []
+
+
+_OSM = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_TIMES = st.builds(lambda h, m: f"{h}:{m}", st.integers(0, 23), st.sampled_from([0, 15, 30, 45]))
+
+
+@given(st.dictionaries(st.sampled_from(_DAY_NAMES), st.builds(lambda a, b: f"{a}-{b}", _TIMES, _TIMES)))
+def test_every_day_yelp_lists_is_in_the_opening_hours_exactly_once(hours: dict[str, str]) -> None:
+    result = yelp_hours_to_osm(hours)
+    if not hours:
+        assert result is None
+        return
+    assert result is not None
+    if result == "24/7":
+        assert len(hours) == 7
+        return
+    covered: list[str] = []
+    for rule in result.split("; "):
+        days, span = rule.split(" ")
+        assert re.fullmatch(r"\d\d:\d\d-\d\d:\d\d", span)
+        for part in days.split(","):
+            first, _, last = part.partition("-")
+            start, end = _OSM.index(first), _OSM.index(last or first)
+            covered.extend(_DAY_NAMES[start : end + 1])
+    assert sorted(covered) == sorted(hours)
+
+
+@given(st.dictionaries(st.text(max_size=12), st.one_of(st.text(max_size=15), st.integers(), st.none()), max_size=4))
+def test_any_hours_value_gives_opening_hours_or_a_bad_hours_error(hours: dict[str, object]) -> None:
+    try:
+        yelp_hours_to_osm(hours)
+    except BadHours as error:
+        assert str(error)
+
+
+_SPANS = st.tuples(st.integers(0, 22), st.integers(1, 23)).filter(lambda span: span[0] < span[1])
+
+
+@given(st.dictionaries(st.sampled_from(_DAY_NAMES), _SPANS, min_size=1))
+def test_the_opening_hours_mean_what_yelp_said(spans: dict[str, tuple[int, int]]) -> None:
+    """Read back with Grapevine's own opening_hours parser: open inside each listed span, closed on other days."""
+    text = yelp_hours_to_osm({day: f"{start}:0-{end}:0" for day, (start, end) in spans.items()})
+    assert text is not None
+    hours = parse(text)
+    monday = dt.date(2024, 1, 1)
+    for index, day in enumerate(_DAY_NAMES):
+        date = monday + dt.timedelta(days=index)
+        if day in spans:
+            start, end = spans[day]
+            assert hours.is_open(dt.datetime.combine(date, dt.time(start, 0)))
+            assert not hours.is_open(dt.datetime.combine(date, dt.time(end, 0)))
+        else:
+            assert not hours.is_open(dt.datetime.combine(date, dt.time(12, 0)))
