@@ -21,10 +21,10 @@ from PySide6.QtWidgets import QLabel
 
 from recommender.storage.database import Database
 from recommender.sync import outbox
-from recommender.sync.client import SyncClient, SyncError
+from recommender.sync.client import RetryPolicy, SyncClient, SyncError
 from recommender.sync.groups import NoOwnerError
 from recommender.sync.membership import GroupLink, list_memberships
-from recommender.sync.runner import SyncReport, default_client, sync_group
+from recommender.sync.runner import SyncReport, sync_group
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -46,6 +46,20 @@ STATUS_TICK_MS = 30_000
 """How often "Synced 2 min ago" is brought up to date."""
 
 ClientFactory = Callable[[GroupLink], SyncClient]
+BACKGROUND_TIMEOUT_S = 20.0
+BACKGROUND_RETRY = RetryPolicy(attempts=3, base_s=0.5, cap_s=4.0)
+
+
+def background_client(link: GroupLink) -> SyncClient:
+    """A client for rounds nobody is waiting on: a server that went silent costs about a minute at most, not
+    several (closing the app waits for the round under way)."""
+    return SyncClient(
+        link.server_url,
+        link.token,
+        allow_insecure=link.allow_insecure,
+        timeout_s=BACKGROUND_TIMEOUT_S,
+        retry=BACKGROUND_RETRY,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +159,7 @@ class SyncController(QObject):
         window: MainWindow,
         tasks: TaskRunner,
         actions: DirectoryActions,
-        client_for: ClientFactory = default_client,
+        client_for: ClientFactory = background_client,
     ) -> None:
         super().__init__(window)
         self.window = window
