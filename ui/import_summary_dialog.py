@@ -115,6 +115,8 @@ class ImportSummaryDialog(QDialog):
         self.details.setAccessibleName(self.tr("Where and why"))
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.details.setPlainText(failure_message(error, path))
+        # One message, not a list: a short box, still selectable and copyable.
+        self.resize(600, 240)
 
     def _show_cancel(self) -> None:
         path = self.path
