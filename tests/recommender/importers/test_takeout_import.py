@@ -7,10 +7,13 @@ No real Takeout file may be shared, so the fixtures are written here by hand in 
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from recommender.cli import main
@@ -20,6 +23,12 @@ from recommender.importers.report import ImportCancelled, ImportFailed
 from recommender.importers.takeout_import import guess_category, import_takeout
 from recommender.storage.database import Database
 from recommender.storage.models import ChangeLogEntry, Vendor
+
+# Keys a saved place may carry, so that generated features hit the importer's real paths.
+_KEYS = [
+    "type", "geometry", "coordinates", "properties", "Title", "Location", "Business Name", "Address",
+    "Geo Coordinates", "Latitude", "Longitude", "Google Maps URL", "location", "name", "google_maps_url",
+]  # fmt: skip
 
 
 def old_style(title: str, *, cid: str, lat: float = 48.2102, lon: float = 16.3702, **location: Any) -> dict[str, Any]:
@@ -228,3 +237,27 @@ def test_the_cli_imports_saved_places_with_a_fallback_category(
     path = write(tmp_path, old_style("Café Central", cid="1"), old_style("Friseur Petra", cid="2"))
     assert main(["import", "takeout", str(path), "--db", str(db_path), "--category", "caterer"]) == 0
     assert capsys.readouterr().out.strip() == f"Imported {path}: added 2 vendors"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+        lambda children: st.lists(children, max_size=3) | st.dictionaries(st.sampled_from(_KEYS), children, max_size=4),
+        max_leaves=12,
+    )
+)
+def test_any_json_gives_a_report_or_one_clear_failure_and_a_failure_writes_nothing(properties: object) -> None:
+    document = {"type": "FeatureCollection", "features": [old_style("Installateur Berger", cid="1"), properties]}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "Saved Places.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        database = Database.open(Path(folder) / "db.sqlite")
+        try:
+            try:
+                import_takeout(database, path)
+            except ImportFailed as error:
+                assert str(error).startswith(str(path)) and "features[1]" in str(error)
+                assert snapshot(database) == (0, 0)
+        finally:
+            database.close()
