@@ -25,6 +25,7 @@ from recommender.storage.models import ChangeLogEntry, LocalMeta, Person
 # Where ChangeRecorder keeps this install's device id (the device part of every local stamp).
 _DEVICE_KEY = "device_id"
 LOCAL_ORIGIN = "local"
+_CHUNK = 500
 
 
 class ValueState(enum.Enum):
@@ -172,28 +173,34 @@ def _writers(session: Session, devices: Iterable[str]) -> dict[str, Writer]:
     """
     meta = session.get(LocalMeta, _DEVICE_KEY)
     this_device = meta.value if meta is not None else None
-    me = session.scalar(select(Person).where(Person.is_me.is_(True)))
+    me = session.execute(select(Person.id, Person.display_name).where(Person.is_me.is_(True))).first()
+    others = set(devices) - {this_device}
+    owners = _device_owners(session) if others else {}
+    if me is not None and this_device is not None:
+        owners[this_device] = (me.id, me.display_name)
     writers: dict[str, Writer] = {}
     for device in devices:
-        if device == this_device:
-            writers[device] = Writer(device, True, me.id if me else None, me.display_name if me else None)
-            continue
-        person = _person_of_device(session, device)
-        writers[device] = Writer(device, False, person.id if person else None, person.display_name if person else None)
+        person_id, name = owners.get(device, (None, None))
+        writers[device] = Writer(device, device == this_device, person_id, name)
     return writers
 
 
-def _person_of_device(session: Session, device: str) -> Person | None:
-    links = session.execute(
-        select(ChangeLogEntry.record_id, ChangeLogEntry.value)
-        .where(
-            ChangeLogEntry.entity == "people",
-            ChangeLogEntry.field == "member_id",
-            ChangeLogEntry.stamp.like(f"%-{device}"),
+def _device_owners(session: Session) -> dict[str, tuple[uuid.UUID, str]]:
+    """The person each known device belongs to, from the group members' ``member_id`` changes."""
+    # Group members are few next to all the contacts: find them first, then their logged links by index.
+    members = list(session.execute(select(Person.id, Person.display_name).where(Person.member_id.is_not(None))))
+    owners: dict[str, tuple[uuid.UUID, str]] = {}
+    for start in range(0, len(members), _CHUNK):
+        chunk = {person_id: (person_id, name) for person_id, name in members[start : start + _CHUNK]}
+        links = session.execute(
+            select(ChangeLogEntry.record_id, ChangeLogEntry.stamp)
+            .where(
+                ChangeLogEntry.entity == "people",
+                ChangeLogEntry.record_id.in_(chunk),
+                ChangeLogEntry.field == "member_id",
+            )
+            .order_by(ChangeLogEntry.seq)
         )
-        .order_by(ChangeLogEntry.seq.desc())
-    )
-    for record_id, value in links:
-        if value is not None:
-            return session.get(Person, record_id)
-    return None
+        for record_id, stamp in links:
+            owners[_device_of(stamp)] = chunk[record_id]
+    return owners
