@@ -185,3 +185,18 @@ def test_a_vendor_saved_as_vcard_from_its_page_reads_back_through_the_contacts_i
         shown.phone,
         shown.address,
     )
+
+
+def test_a_vcard_that_cannot_be_written_says_why_and_writes_nothing(qtbot: QtBot, app: App, tmp_path: Path) -> None:
+    window, _, transfer, _ = app
+    qtbot.keyClicks(window.search_bar.search_box, "dentist")
+    vendor_id = window.results_model.result(0).id
+    folder = tmp_path / "out"
+    folder.mkdir()
+    blocker = folder / "not a folder"
+    blocker.write_text("a file where a folder should be")
+    with qtbot.waitSignal(transfer.vcards.failed, timeout=TIMEOUT_MS) as failed:
+        transfer.vcards.save(vendor_id, blocker / "dentist.vcf")
+    assert failed.args[0].startswith(f"Cannot write {blocker / 'dentist.vcf'}: ")
+    assert failed.args[0] in window.statusBar().currentMessage()
+    assert list(folder.iterdir()) == [blocker]

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from recommender.directory.vendors import count_vendors
-from recommender.importers.registry import importers
+from recommender.importers.registry import ImporterSpec, importers
 from ui.app import Directory
 from ui.csv_mapping_dialog import CsvMappingDialog
 from ui.directory_actions import DirectoryActions
 from ui.import_export import ImportExport
-from ui.import_kinds import importer_label
+from ui.import_kinds import OptionsStep, file_filters, importer_label, options_step
 from ui.import_options_dialog import ImportOptionsDialog
 from ui.import_progress_dialog import ImportProgressDialog
 from ui.import_summary_dialog import ImportSummaryDialog
@@ -86,6 +86,14 @@ def test_the_import_menu_has_an_entry_per_registered_importer(app: App) -> None:
     texts = [action.text() for action in transfer.import_menu.actions()]
     assert texts == [f"{importer_label(spec)}…" for spec in registered.values()]
     assert transfer.import_menu.menuAction() in window.menuBar().actions()[0].menu().actions()
+
+
+def test_an_importer_the_app_does_not_know_yet_keeps_the_cores_label(app: App) -> None:
+    osm = importers()["osm"]
+    newcomer = ImporterSpec("gpx", "GPS waypoints (GPX)", ("*.gpx",), osm.run)
+    assert importer_label(newcomer) == "GPS waypoints (GPX)"
+    assert file_filters(newcomer)[0] == "GPS waypoints (GPX) (*.gpx)"
+    assert options_step("gpx") is OptionsStep.NONE
 
 
 def test_an_openstreetmap_extract_imported_from_the_menu_is_ranked_at_once(
