@@ -1,12 +1,17 @@
 """Writes listings (Yelp, Google Takeout) by their source id: new ones are added, known ones updated.
 
-Shared by the listing importers so that re-importing a newer file behaves the same for every source.
+Shared by the listing importers so that re-importing a newer file behaves the same for every source. An update
+only overwrites fields that still hold what an import wrote: the value the vendor was created with, or one a
+later import of the same source on this install wrote (each run's range of clock stamps is remembered). A value
+someone typed since, here or in a synced group, is newer knowledge than a listing file: it is kept and reported.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 import uuid
+from typing import Any
 
 from sqlalchemy import select
 
@@ -14,26 +19,47 @@ from recommender.directory.records import VendorRecord
 from recommender.directory.vendors import VendorDraft, add_vendor, clean_vendor
 from recommender.importers.report import ImportReport, Skipped
 from recommender.storage.database import UnitOfWork
-from recommender.storage.models import Vendor
+from recommender.storage.hlc import Stamp
+from recommender.storage.models import FieldVersion, LocalMeta, Vendor
 
-# Fields a user may have filled in by hand that a listing file never carries: an update keeps them.
-_KEPT_ON_UPDATE = ("notes",)
+# Fields a listing file never carries: an update leaves them to the user.
+_KEPT_ON_UPDATE = frozenset({"notes", "service_radius_km", "source", "source_id"})
+# Moved together or not at all: half of a user's corrected position next to half of the listing's is nowhere.
+_PAIRED = ("lat", "lon")
+# Written when the vendor is created and never changed after: its stamp is the creation stamp.
+_CREATION_FIELD = "source_id"
 
 
 class ListingWriter:
-    """Adds or updates the vendors of one source inside one import's unit of work, counting in the report."""
+    """Adds or updates the vendors of one source inside one import's unit of work, counting in the report.
+
+    Call :meth:`finish` once all listings are saved, inside the same unit of work.
+    """
 
     def __init__(self, uow: UnitOfWork, source: str, report: ImportReport) -> None:
         self.uow = uow
         self.report = report
-        # One query for every vendor an earlier import of this source made (a row-by-row get would cost a
-        # round trip per listing); held here so the session does not drop them before they are compared.
+        self._ranges_key = f"{source}_import_stamps"
+        # One query for every vendor an earlier import of this source made, and one for their field stamps (a
+        # row-by-row get would cost a round trip per listing); held here so the session keeps them.
         self._vendors: dict[str, Vendor] = {
             vendor.source_id: vendor
             for vendor in uow.session.scalars(select(Vendor).where(Vendor.source == source))
             if vendor.source_id is not None
         }
+        self._stamps: dict[uuid.UUID, dict[str, str]] = {}
+        stamps = (
+            select(FieldVersion.record_id, FieldVersion.field, FieldVersion.stamp)
+            .join(Vendor, Vendor.id == FieldVersion.record_id)
+            .where(FieldVersion.entity == "vendors", Vendor.source == source)
+        )
+        for record_id, field, stamp in uow.session.execute(stamps):
+            self._stamps.setdefault(record_id, {})[field] = stamp
+        stored = uow.session.get(LocalMeta, self._ranges_key)
+        self._ranges: list[list[str]] = json.loads(stored.value) if stored is not None else []
+        self._decoded = [(Stamp.decode(start), Stamp.decode(end)) for start, end in self._ranges]
         self._added: set[str] = set()
+        self._started = uow.recorder.stamp()
 
     def save(self, draft: VendorDraft, *, where: str = "") -> uuid.UUID | None:
         """Add the listing, or update the vendor an earlier import made from it; None if it was skipped.
@@ -57,15 +83,42 @@ class ListingWriter:
             )
             return None
         stored = VendorDraft.of(VendorRecord.of(vendor))
-        incoming = {
+        incoming: dict[str, Any] = {
             field.name: getattr(draft, field.name)
             for field in dataclasses.fields(draft)
             if field.name not in _KEPT_ON_UPDATE and getattr(draft, field.name) not in (None, "")
         }
-        merged = dataclasses.replace(stored, **incoming)
-        # lat and lon travel together: a file with a position replaces both, one without keeps both.
+        owned = self._owned_fields(vendor.id, incoming)
+        kept = sorted(name for name in incoming if name not in owned and incoming[name] != getattr(stored, name))
+        if kept:
+            # lat/lon are reported once, as the position.
+            shown = ["position" if name == "lat" else name for name in kept if name != "lon"]
+            self.report.skipped.append(
+                Skipped(where, f"{draft.name.strip()}: kept the {', '.join(shown)} edited in Grapevine")
+            )
+        merged = dataclasses.replace(stored, **{name: incoming[name] for name in owned})
         # The same validation as update_vendor, whose Changes result would cost O(vendors so far) per listing.
         # A listing that is already up to date is neither added nor updated: re-importing a file changes nothing.
         if self.uow.recorder.update(vendor, clean_vendor(merged)):
             self.report.count_updated("vendors")
         return vendor.id
+
+    def finish(self) -> None:
+        """Remember this run's stamps, so the next import knows the values it wrote are an import's."""
+        self._ranges.append([self._started.encode(), self.uow.recorder.stamp().encode()])
+        self.uow.session.merge(LocalMeta(key=self._ranges_key, value=json.dumps(self._ranges)))
+
+    def _owned_fields(self, vendor_id: uuid.UUID, fields: dict[str, Any]) -> set[str]:
+        stamps = self._stamps.get(vendor_id, {})
+        created = stamps.get(_CREATION_FIELD)
+        owned = {name for name in fields if self._written_by_import(stamps.get(name), created)}
+        if not all(self._written_by_import(stamps.get(name), created) for name in _PAIRED):
+            owned -= set(_PAIRED)
+        return owned
+
+    def _written_by_import(self, stamp: str | None, created: str | None) -> bool:
+        if stamp is None or stamp == created:
+            # No stamp: the value predates the change log; the creation stamp: nobody has changed it since.
+            return True
+        decoded = Stamp.decode(stamp)
+        return any(start < decoded < end and decoded.device == start.device for start, end in self._decoded)

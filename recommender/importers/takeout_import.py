@@ -213,5 +213,6 @@ def import_takeout(
                 writer.save(draft, where=location)
             except ValidationError as error:
                 raise ImportFailed(path, str(error), line=line, location=location, field=error.field) from None
+        writer.finish()
         progress(len(features), len(features))
     return report

@@ -198,5 +198,6 @@ def import_yelp(
                 raise ImportFailed(
                     path, str(error), line=record.line, location=record.location, field=error.field
                 ) from None
+        writer.finish()
         progress(len(records), len(records))
     return report

@@ -278,3 +278,31 @@ def test_any_bytes_give_a_report_or_one_clear_failure_and_a_failure_writes_nothi
                 assert snapshot(database) == (0, 0)
         finally:
             database.close()
+
+
+def test_a_re_import_keeps_what_someone_typed_and_says_so(db: Database, tmp_path: Path) -> None:
+    import_yelp(db, write_lines(tmp_path, business()))
+    with db.write() as uow:
+        vendor = uow.session.scalars(select(Vendor)).one()
+        uow.recorder.update(vendor, {"name": "Brett's Plumbing (ask for Sam)", "phone": "+1 602 555 0100"})
+    newer = business(name="Brett's Plumbing LLC", phone="+1 602 555 0199", hours={"Monday": "7:0-15:0"})
+    report = import_yelp(db, write_lines(tmp_path, newer))
+    assert report.updated == {"vendors": 1}
+    assert [skipped.reason for skipped in report.skipped] == [
+        "Brett's Plumbing LLC: kept the name, phone edited in Grapevine"
+    ]
+    with db.read() as session:
+        (stored,) = list_vendors(session)
+    assert (stored.name, stored.phone, stored.opening_hours) == (
+        "Brett's Plumbing (ask for Sam)",
+        "+1 602 555 0100",
+        "Mo 07:00-15:00",
+    )
+
+
+def test_values_a_later_import_wrote_are_still_the_imports_to_update(db: Database, tmp_path: Path) -> None:
+    for hours in ("8:0-17:0", "7:0-15:0", "6:0-14:0"):
+        report = import_yelp(db, write_lines(tmp_path, business(hours={"Monday": hours})))
+        assert report.skipped == []
+    with db.read() as session:
+        assert [vendor.opening_hours for vendor in list_vendors(session)] == ["Mo 06:00-14:00"]
