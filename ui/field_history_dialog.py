@@ -17,6 +17,25 @@ from ui.category_names import category_label
 from ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
+# The vendor form's order; bookkeeping fields last.
+FIELD_ORDER = (
+    "name",
+    "category",
+    "phone",
+    "email",
+    "website",
+    "address",
+    "lat",
+    "lon",
+    "service_area",
+    "service_radius_km",
+    "opening_hours",
+    "notes",
+    "deleted",
+    "source",
+    "source_id",
+    "attribution",
+)
 
 
 class Column(enum.IntEnum):
@@ -100,6 +119,8 @@ class FieldHistoryModel(QAbstractTableModel):
         self._fields: list[str] = []
 
     def set_histories(self, histories: list[FieldHistory]) -> None:
+        """Show the fields that changed first (in the form's order), then those that kept their first value."""
+        histories = sorted(histories, key=_display_order)
         self.beginResetModel()
         self._rows = [value for history in histories for value in history.values]
         self._fields = [history.field for history in histories for _ in history.values]
@@ -107,6 +128,11 @@ class FieldHistoryModel(QAbstractTableModel):
 
     def value_at(self, row: int) -> tuple[str, FieldValue]:
         return self._fields[row], self._rows[row]
+
+    def _changed(self, row: int) -> bool:
+        """Whether the row's field has had more than one value (rows of a field are adjacent)."""
+        field = self._fields[row]
+        return any(self._fields[near] == field for near in (row - 1, row + 1) if 0 <= near < len(self._fields))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
@@ -146,11 +172,16 @@ class FieldHistoryModel(QAbstractTableModel):
             return state_text(value)
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.FIELD:
             return field_label(field)
-        if role == Qt.ItemDataRole.FontRole and value.state is ValueState.CURRENT:
+        if role == Qt.ItemDataRole.FontRole and value.state is ValueState.CURRENT and self._changed(index.row()):
             font = QFont()
             font.setBold(True)
             return font
         return None
+
+
+def _display_order(history: FieldHistory) -> tuple[bool, int, str]:
+    position = FIELD_ORDER.index(history.field) if history.field in FIELD_ORDER else len(FIELD_ORDER)
+    return len(history.values) == 1, position, history.field
 
 
 class FieldHistoryDialog(QDialog):

@@ -75,12 +75,18 @@ class ServerAddressField(QWidget):
         self.warning_label.setWordWrap(True)
         self.warning_label.setStyleSheet("color: #b35900")
         self.warning_label.setVisible(False)
-        self.insecure_box.toggled.connect(self.warning_label.setVisible)
+        self.insecure_box.toggled.connect(self._on_insecure_box_toggled)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.address_edit)
         layout.addWidget(self.insecure_box)
         layout.addWidget(self.warning_label)
+
+    @Slot(bool)
+    def _on_insecure_box_toggled(self, checked: bool) -> None:
+        self.warning_label.setVisible(checked)
+        # The dialog grows to show the whole warning (and shrinks back without it).
+        self.window().adjustSize()
 
     @property
     def allow_insecure(self) -> bool:
@@ -119,6 +125,7 @@ class _GroupFormDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
+        self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.message_label)

@@ -4,7 +4,7 @@
 <context>
     <name>AudienceChooser</name>
     <message>
-        <location filename="../../ui/group_dialogs.py" line="+411"/>
+        <location filename="../../ui/group_dialogs.py" line="+418"/>
         <source>Share with</source>
         <translation>Teilen mit</translation>
     </message>
@@ -856,7 +856,7 @@
 <context>
     <name>FieldHistory</name>
     <message>
-        <location filename="../../ui/field_history_dialog.py" line="+38"/>
+        <location filename="../../ui/field_history_dialog.py" line="+57"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -989,7 +989,7 @@
 <context>
     <name>FieldHistoryDialog</name>
     <message>
-        <location line="+72"/>
+        <location line="+84"/>
         <source>Change history</source>
         <translation>Änderungsverlauf</translation>
     </message>
@@ -1027,7 +1027,7 @@
 <context>
     <name>FieldHistoryModel</name>
     <message>
-        <location line="-82"/>
+        <location line="-87"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
@@ -1138,7 +1138,7 @@
 <context>
     <name>GroupFormDialog</name>
     <message>
-        <location filename="../../ui/group_dialogs.py" line="-69"/>
+        <location filename="../../ui/group_dialogs.py" line="-70"/>
         <source>&amp;Server:</source>
         <translation>&amp;Server:</translation>
     </message>
@@ -1151,7 +1151,7 @@
 <context>
     <name>GroupMenu</name>
     <message>
-        <location line="+370"/>
+        <location line="+371"/>
         <source>&amp;Group</source>
         <translation>&amp;Gruppe</translation>
     </message>
@@ -1589,7 +1589,7 @@
         <translation>Wo und warum</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Import cancelled</source>
         <translation>Import abgebrochen</translation>
     </message>
@@ -2450,7 +2450,7 @@
 <context>
     <name>ServerAddressField</name>
     <message>
-        <location filename="../../ui/group_dialogs.py" line="-304"/>
+        <location filename="../../ui/group_dialogs.py" line="-311"/>
         <source>https://sync.example.org</source>
         <translation>https://sync.example.org</translation>
     </message>
@@ -2475,7 +2475,7 @@
         <translation>Ohne https:// kann jeder im Netzwerk das Verzeichnis Ihrer Gruppe und den Schlüssel dieses Geräts mitlesen. Erlauben Sie das nur in einem Netzwerk, dem Sie vertrauen.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>This address uses plain http:// to another computer: anyone on the network could read your group&apos;s data. Use https://, or tick “Allow an unencrypted connection”.</source>
         <translation>Diese Adresse nutzt unverschlüsseltes http:// zu einem anderen Computer: jeder im Netzwerk könnte die Daten Ihrer Gruppe mitlesen. Nutzen Sie https:// oder kreuzen Sie „Unverschlüsselte Verbindung erlauben“ an.</translation>
     </message>
@@ -2669,7 +2669,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="+164"/>
+        <location filename="../../ui/sync_controller.py" line="+178"/>
         <source>&amp;Sync now</source>
         <translation>Jetzt &amp;synchronisieren</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AudienceChooser</name>
     <message>
-        <location filename="../../ui/group_dialogs.py" line="+411"/>
+        <location filename="../../ui/group_dialogs.py" line="+418"/>
         <source>Share with</source>
         <translation>Partager avec</translation>
     </message>
@@ -856,7 +856,7 @@
 <context>
     <name>FieldHistory</name>
     <message>
-        <location filename="../../ui/field_history_dialog.py" line="+38"/>
+        <location filename="../../ui/field_history_dialog.py" line="+57"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -989,7 +989,7 @@
 <context>
     <name>FieldHistoryDialog</name>
     <message>
-        <location line="+72"/>
+        <location line="+84"/>
         <source>Change history</source>
         <translation>Historique des modifications</translation>
     </message>
@@ -1027,7 +1027,7 @@
 <context>
     <name>FieldHistoryModel</name>
     <message>
-        <location line="-82"/>
+        <location line="-87"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
@@ -1138,7 +1138,7 @@
 <context>
     <name>GroupFormDialog</name>
     <message>
-        <location filename="../../ui/group_dialogs.py" line="-69"/>
+        <location filename="../../ui/group_dialogs.py" line="-70"/>
         <source>&amp;Server:</source>
         <translation>&amp;Serveur&#xa0;:</translation>
     </message>
@@ -1151,7 +1151,7 @@
 <context>
     <name>GroupMenu</name>
     <message>
-        <location line="+370"/>
+        <location line="+371"/>
         <source>&amp;Group</source>
         <translation>&amp;Groupe</translation>
     </message>
@@ -1589,7 +1589,7 @@
         <translation>Où et pourquoi</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Import cancelled</source>
         <translation>Importation annulée</translation>
     </message>
@@ -2450,7 +2450,7 @@
 <context>
     <name>ServerAddressField</name>
     <message>
-        <location filename="../../ui/group_dialogs.py" line="-304"/>
+        <location filename="../../ui/group_dialogs.py" line="-311"/>
         <source>https://sync.example.org</source>
         <translation>https://sync.example.org</translation>
     </message>
@@ -2475,7 +2475,7 @@
         <translation>Sans https://, n’importe qui sur le réseau peut lire l’annuaire de votre groupe et la clé de cet appareil. Ne l’autorisez que sur un réseau de confiance.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>This address uses plain http:// to another computer: anyone on the network could read your group&apos;s data. Use https://, or tick “Allow an unencrypted connection”.</source>
         <translation>Cette adresse utilise http:// en clair vers un autre ordinateur&#xa0;: n’importe qui sur le réseau pourrait lire les données de votre groupe. Utilisez https://, ou cochez « Autoriser une connexion non chiffrée ».</translation>
     </message>
@@ -2669,7 +2669,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="+164"/>
+        <location filename="../../ui/sync_controller.py" line="+178"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Synchroniser maintenant</translation>
     </message>

@@ -24,14 +24,14 @@ from recommender.server.run import free_port, running_server
 from recommender.storage.database import Database
 from recommender.storage.models import Group
 from recommender.sync.audience import audience_of
-from recommender.sync.client import RetryPolicy, SyncClient
+from recommender.sync.client import RetryPolicy, SyncClient, SyncError
 from recommender.sync.membership import GroupLink
 from ui.app import open_directory
 from ui.directory_actions import DirectoryActions
 from ui.group_dialogs import CreateGroupDialog, GroupMenu, InviteDialog, JoinGroupDialog, LeaveGroupDialog
 from ui.main_window import MainWindow
 from ui.review_dialog import ReviewDialog
-from ui.sync_controller import FIRST_RETRY_MS, SyncController
+from ui.sync_controller import AFTER_WRITE_MS, FIRST_RETRY_MS, SyncController, plain_sync_error
 from ui.tasks import TaskRunner
 
 TIMEOUT_MS = 20_000
@@ -207,7 +207,10 @@ def test_a_review_shared_with_the_group_reaches_the_other_members_window(
     vendor_id = add_local_vendor(qtbot, ann, "Dr. Lee")
     write_review(qtbot, ann, vendor_id)
     qtbot.waitUntil(lambda: "changes waiting" in ann.sync.status_label.text(), timeout=TIMEOUT_MS)
-    sync(qtbot, ann)
+    # Nobody presses Sync now: the write goes out on its own a few seconds later.
+    assert ann.sync.timer.remainingTime() <= AFTER_WRITE_MS
+    with qtbot.waitSignal(ann.sync.round_finished, timeout=AFTER_WRITE_MS + TIMEOUT_MS):
+        pass
     assert ann.sync.status_label.text() == "Synced just now"
     with qtbot.waitSignal(ben.actions.refreshed, timeout=TIMEOUT_MS):
         sync(qtbot, ben)
@@ -333,3 +336,19 @@ def test_a_wrong_invite_code_is_refused_and_nothing_changes(
     assert dialog.isVisible()
     with ann.db.read() as session:
         assert session.scalar(select(func.count()).select_from(Group)) == 0
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        (413, "Elm Street: the server refused changes as too large. They stay on this computer."),
+        (503, "The sync server for Elm Street has a problem (error 503); will retry."),
+        (429, "The server asks us to slow down: trying again later."),
+        (400, "The sync server refused: since: must be a whole number"),
+    ],
+)
+def test_other_server_answers_are_put_in_plain_words(status: int, expected: str) -> None:
+    link = GroupLink(
+        uuid.uuid4(), "Elm Street", "https://sync.example.org", "t", uuid.uuid4(), uuid.uuid4(), False, False
+    )
+    assert plain_sync_error(SyncError("since: must be a whole number", status=status), link) == expected

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -104,6 +105,10 @@ def test_the_vendor_history_shows_both_concurrent_edits_and_the_winner(
         ("111", "Ann", "Replaced by a later edit"),
     ]
     assert rows[0][Column.FIELD] == "Phone" and rows[1][Column.FIELD] == ""
+    # The field that changed comes first, its current value in bold; untouched fields follow, plain.
+    assert model.value_at(0)[0] == "phone"
+    assert model.data(model.index(0, Column.VALUE), Qt.ItemDataRole.FontRole).bold()
+    assert model.data(model.index(3, Column.VALUE), Qt.ItemDataRole.FontRole) is None
     # The name was never edited concurrently: one value, the current one.
     names = [model.value_at(row)[1] for row in range(model.rowCount()) if model.value_at(row)[0] == "name"]
     assert [(value.value, value.concurrent_with) for value in names] == [("Dr. Lee", ())]
