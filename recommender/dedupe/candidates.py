@@ -59,12 +59,12 @@ def _pairs_sharing(records: Sequence[ListingRecord], key: Callable[[ListingRecor
                     yield left, right
 
 
-def _spaceless(text: str) -> str:
-    return text.replace(" ", "")
-
-
 def _compared(record: ListingRecord) -> str:
     return record.distinctive or record.key
+
+
+def _compact(record: ListingRecord) -> str:
+    return record.compact_distinctive or record.compact_key
 
 
 def _similar_within(records: Sequence[ListingRecord], left: list[int], right: list[int], same: int) -> Iterator[Pair]:
@@ -74,13 +74,15 @@ def _similar_within(records: Sequence[ListingRecord], left: list[int], right: li
     pairs in one order are kept. Names are compared on their distinctive words (trade words add nothing but
     noise here: "X Bakery" and "Y Bakery"), word-order-free and spaceless ("AMRR-AG2R" / "AMRRA-G2R").
     """
-    queries = [_compared(records[i]) for i in left]
-    choices = [_compared(records[j]) for j in right]
     passed = None
     # Both cores: finding duplicates is a batch the user waits for, not background work.
-    for scorer, processor in ((fuzz.token_set_ratio, None), (fuzz.ratio, _spaceless)):
+    for scorer, text in ((fuzz.token_set_ratio, _compared), (fuzz.ratio, _compact)):
         scores = process.cdist(
-            queries, choices, scorer=scorer, processor=processor, score_cutoff=NAME_PREFILTER, workers=-1
+            [text(records[i]) for i in left],
+            [text(records[j]) for j in right],
+            scorer=scorer,
+            score_cutoff=NAME_PREFILTER,
+            workers=-1,
         )
         passed = scores > 0 if passed is None else passed | (scores > 0)
     assert passed is not None

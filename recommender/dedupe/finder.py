@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from recommender.dedupe.candidates import candidate_pairs
 from recommender.dedupe.records import ListingRecord
-from recommender.dedupe.scoring import Reason, score_pair
+from recommender.dedupe.scoring import Reason, best_case, name_similarity, score_pair
 from recommender.storage.models import Review, Vendor
 
 # Chosen on the labelled OSM sets (grapevine dedupe --evaluate): from 0.8 to 0.85 precision rises and recall
@@ -50,7 +50,11 @@ def score_listings(records: Sequence[ListingRecord], threshold: float = DEFAULT_
     """Every pair of listings scoring at least ``threshold``, best first."""
     found = []
     for left, right in candidate_pairs(records):
-        scored = score_pair(records[left], records[right])
+        a, b = records[left], records[right]
+        names = name_similarity(a, b)
+        if best_case(a, b, names) < threshold:
+            continue
+        scored = score_pair(a, b, similarity=names)
         if scored.score >= threshold:
             found.append(ScoredPair(left, right, scored.score, scored.reasons))
     found.sort(key=lambda pair: (-pair.score, pair.left, pair.right))

@@ -25,6 +25,9 @@ class ListingRecord:
     tokens: tuple[str, ...] = field(init=False)
     key: str = field(init=False)
     distinctive: str = field(init=False)
+    # The same without spaces, computed once: name comparisons use them for every pair.
+    compact_key: str = field(init=False)
+    compact_distinctive: str = field(init=False)
     # Numbers in the name ("Filiale 2", "P1"): they tell branches apart.
     numbers: frozenset[str] = field(init=False)
     phone_key: str | None = field(init=False)
@@ -36,7 +39,10 @@ class ListingRecord:
         tokens = name_tokens(self.name)
         object.__setattr__(self, "tokens", tokens)
         object.__setattr__(self, "key", " ".join(tokens))
-        object.__setattr__(self, "distinctive", distinctive_key(self.tokens))
+        distinctive = distinctive_key(tokens)
+        object.__setattr__(self, "distinctive", distinctive)
+        object.__setattr__(self, "compact_key", "".join(tokens))
+        object.__setattr__(self, "compact_distinctive", distinctive.replace(" ", ""))
         digits = ("".join(c for c in token if c.isdigit()) for token in tokens if not token.isalpha())
         object.__setattr__(self, "numbers", frozenset(number for number in digits if number))
         object.__setattr__(self, "phone_key", phone_key(self.phone))

@@ -99,13 +99,14 @@ def distance_m(a: ListingRecord, b: ListingRecord) -> float | None:
     return 2 * _EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _similarity(left: str, right: str) -> float:
+def _similarity(left: str, right: str, left_compact: str, right_compact: str) -> float:
+    """The best of word-order-free, subset and spaceless matching (compact: the same text without spaces)."""
     ordered = fuzz.token_sort_ratio(left, right)
     # A name inside a longer one is good evidence, but weaker the more the longer one adds ("Pizza" is inside
     # "Pizza Pino" and "Pizza Roma" alike).
-    shorter, longer = sorted((len(left.replace(" ", "")), len(right.replace(" ", ""))))
+    shorter, longer = sorted((len(left_compact), len(right_compact)))
     subset = (0.8 + 0.15 * shorter / max(longer, 1)) * fuzz.token_set_ratio(left, right)
-    spaceless = fuzz.ratio(left.replace(" ", ""), right.replace(" ", ""))
+    spaceless = fuzz.ratio(left_compact, right_compact)
     return max(ordered, subset, spaceless) / 100.0
 
 
@@ -118,12 +119,16 @@ def name_similarity(a: ListingRecord, b: ListingRecord) -> float:
     """
     if not a.key or not b.key:
         return 0.0
-    whole = _similarity(a.key, b.key)
+    whole = _similarity(a.key, b.key, a.compact_key, b.compact_key)
     if not a.distinctive and not b.distinctive:
         return whole
     # "Pizza" and "Pizza Pino": one name says only what the business is, the other also which one. Could be,
     # could not: the distinctive part counts as half alike.
-    distinctive = _similarity(a.distinctive, b.distinctive) if a.distinctive and b.distinctive else 0.5
+    distinctive = (
+        _similarity(a.distinctive, b.distinctive, a.compact_distinctive, b.compact_distinctive)
+        if a.distinctive and b.distinctive
+        else 0.5
+    )
     return _WHOLE_NAME_SHARE * whole + (1.0 - _WHOLE_NAME_SHARE) * distinctive
 
 
@@ -150,6 +155,20 @@ def _category_reason(left: str | None, right: str | None) -> Reason | None:
     taxonomy = load_taxonomy()
     related = left in taxonomy and right in taxonomy and taxonomy.get(left).group == taxonomy.get(right).group
     return Reason(Evidence.DIFFERENT_CATEGORY, _RELATED_CATEGORY if related else _DIFFERENT_CATEGORY)
+
+
+def best_case(a: ListingRecord, b: ListingRecord, names: float) -> float:
+    """The highest score the pair could reach with these names: a cheap bound that spares scoring most pairs."""
+    bonus = _DISTANCE_STEPS[0][1] if a.located and b.located else 0.0
+    if a.category is not None and a.category == b.category:
+        bonus += _SAME_CATEGORY
+    if a.phone_key is not None and a.phone_key == b.phone_key:
+        bonus += _SAME_PHONE
+    if a.website_key is not None and a.website_key == b.website_key:
+        bonus += _SAME_WEBSITE
+    if a.email_key is not None and a.email_key == b.email_key:
+        bonus += _SAME_EMAIL
+    return names + bonus
 
 
 def score_pair(a: ListingRecord, b: ListingRecord, *, similarity: float | None = None) -> PairScore:
