@@ -46,6 +46,7 @@ class FlakyNetwork(HTTPAdapter):
 
     ``lose="request"``: the failing request never reaches the server (nothing committed).
     ``lose="response"``: the server handles and commits it, then the answer is lost on the way back.
+    ``outage``: how many requests fail before the network is back (None: it stays down).
     ``hook`` sees every request that goes through (for duplicating or recording bodies).
     """
 
@@ -53,17 +54,26 @@ class FlakyNetwork(HTTPAdapter):
         self,
         healthy: int | None = None,
         lose: str = "request",
+        *,
+        outage: int | None = None,
         hook: Callable[[requests.PreparedRequest, FlakyNetwork], None] | None = None,
     ):
         super().__init__()
         self.healthy = healthy
         self.lose = lose
+        self.outage = outage
         self.hook = hook
         self.sent = 0
+        self.lost = 0
 
     def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> requests.Response:  # type: ignore[override]
-        down = self.healthy is not None and self.sent >= self.healthy
+        down = (
+            self.healthy is not None
+            and self.sent >= self.healthy
+            and (self.outage is None or self.sent < self.healthy + self.outage)
+        )
         self.sent += 1
+        self.lost += down
         if down and self.lose == "request":
             raise NetworkDown("network down before the request left")
         if self.hook is not None:
@@ -126,15 +136,16 @@ class ReplicaFactory:
     def make(self, name: str, now_ms: Callable[[], int] = wall_clock_ms) -> Replica:
         path = self.folder / f"{name}-{next(_counter)}.sqlite"
         shutil.copyfile(self.template, path)
-        db = Database.open(path, now_ms=now_ms)
-        # Speed only: SQLAlchemy caches compiled statements per engine, and every replica has its own engines, so
-        # each would compile the same few hundred statements again (most of an example's time). They share one.
-        for engine in (db._write_engine, db._read_engine):
-            engine._compiled_cache = _STATEMENTS
+        db = _open(path, now_ms)
         self.opened.append(db)
         with db.write() as uow:
             set_me(uow, PersonDraft(display_name=name.title()))
         return Replica(name, db, self.server_url)
+
+    @staticmethod
+    def reopen(replica: Replica) -> Replica:
+        """The same install opened again (after its process died), as a new replica object."""
+        return Replica(replica.name, _open(replica.db.path, wall_clock_ms), replica.server_url, replica.link)
 
     def group(self, names: list[str], clocks: dict[str, Callable[[], int]] | None = None) -> list[Replica]:
         """Replicas that all belong to one new group: the first creates it, the others join with invites."""
@@ -151,6 +162,15 @@ class ReplicaFactory:
         for db in self.opened:
             db.close()
         self.opened.clear()
+
+
+def _open(path: Path, now_ms: Callable[[], int]) -> Database:
+    db = Database.open(path, now_ms=now_ms)
+    # Speed only: SQLAlchemy caches compiled statements per engine, and every replica has its own engines, so
+    # each would compile the same few hundred statements again (most of an example's time). They share one.
+    for engine in (db._write_engine, db._read_engine):
+        engine._compiled_cache = _STATEMENTS
+    return db
 
 
 def memory_folder(tmp_path_factory: Any, name: str) -> Path:
