@@ -54,6 +54,32 @@ _COLUMNS = {
     "web": "website",
     "hours": "opening_hours",
 }
+# Headers that only the preview's guess reads (the user confirms it): as automatic aliases they could take a
+# "Type" column of something else for the category.
+_GUESS_ALIASES = {
+    **_COLUMNS,
+    "categories": "category",
+    "type": "category",
+    "trade": "category",
+    "business_type": "category",
+    "type_of_business": "category",
+    "company": "name",
+    "business": "name",
+    "business_name": "name",
+    "company_name": "name",
+    "street": "address",
+    "street_address": "address",
+    "phone_number": "phone",
+    "mobile": "phone",
+    "email_address": "email",
+    "web_site": "website",
+    "homepage": "website",
+    "opening_times": "opening_hours",
+    "comments": "notes",
+    "comment": "notes",
+    "note": "notes",
+    "description": "notes",
+}
 # A header that is not an alias is guessed only when it is this close to one ("Phone number" ~ "phone"): the
 # guess is only shown in the app's mapping step for the user to confirm, never applied silently on import.
 _GUESS_CUTOFF = 85.0
@@ -126,13 +152,13 @@ def read_csv_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
 def guess_mapping(header: list[str] | tuple[str, ...]) -> dict[str, str]:
     """Our field -> column for the columns whose header names a field (exactly, by alias, or nearly)."""
     mapping: dict[str, str] = {}
-    aliases = list(_COLUMNS)
+    aliases = list(_GUESS_ALIASES)
     for column in header:
-        key = _header_key(column)
-        field = _COLUMNS.get(key)
+        key = _header_key(column).strip("#:_")
+        field = _GUESS_ALIASES.get(key)
         if field is None and key:
             best = process.extractOne(key, aliases, scorer=fuzz.WRatio, score_cutoff=_GUESS_CUTOFF)
-            field = _COLUMNS[best[0]] if best is not None else None
+            field = _GUESS_ALIASES[best[0]] if best is not None else None
         if field is not None and field not in mapping:
             mapping[field] = column
     return mapping

@@ -161,7 +161,7 @@ def test_rows_without_a_category_get_the_fallback_category(db: Database, tmp_pat
         }
 
 
-def test_the_preview_shows_the_first_rows_and_guesses_a_mapping(tmp_path: Path) -> None:
+def test_the_preview_shows_the_first_rows_and_guesses_a_mapping(db: Database, tmp_path: Path) -> None:
     text = "Business Name,Trade,Phone Number,E-Mail,Latitude,Longitude,Comments\n" + "".join(
         f"Shop {number},plumber,0117 496 {number:04},shop{number}@example.com,51.4,-2.5,\n" for number in range(8)
     )
@@ -171,13 +171,25 @@ def test_the_preview_shows_the_first_rows_and_guesses_a_mapping(tmp_path: Path) 
     assert preview.total_rows == 8
     assert preview.mapping == {
         "name": "Business Name",
+        "category": "Trade",
         "phone": "Phone Number",
         "email": "E-Mail",
         "lat": "Latitude",
         "lon": "Longitude",
+        "notes": "Comments",
     }
+    # The guess is only a suggestion: importing without the mapping still needs the usual headers.
+    with pytest.raises(ImportFailed, match="the header has no 'name' column"):
+        import_csv(db, write(tmp_path, text))
+    assert import_csv(db, write(tmp_path, text), ImportOptions(column_mapping=preview.mapping)).added == {"vendors": 8}
     # What the app does after the user picked the category column: the guessed mapping plus that choice imports.
     assert guess_mapping(["Name", "Category"]) == {"name": "Name", "category": "Category"}
+    assert guess_mapping(["business_id", "name", "city", "latitude", "longitude", "categories"]) == {
+        "name": "name",
+        "lat": "latitude",
+        "lon": "longitude",
+        "category": "categories",
+    }
 
 
 def test_the_preview_refuses_an_unreadable_file_like_the_import(tmp_path: Path) -> None:
