@@ -6,7 +6,6 @@ Every import runs on the database worker in one transaction; Cancel makes the pr
 
 from __future__ import annotations
 
-import gc
 import threading
 from functools import partial
 from pathlib import Path
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from recommender.directory.people import find_me
 from recommender.exporters.json_export import export_json
 from recommender.importers.csv_import import CsvPreview, preview_csv
-from recommender.importers.registry import DEFAULT_OPTIONS, Importer, ImportOptions, importers
+from recommender.importers.registry import DEFAULT_OPTIONS, ImportOptions, importers, run_importer
 from recommender.importers.report import ImportCancelled, ImportFailed, ImportReport
 from recommender.storage.database import Database
 from ui.csv_mapping_dialog import CsvMappingDialog
@@ -46,7 +45,7 @@ def _has_owner(db: Database) -> bool:
 
 
 def _import(
-    run: Importer,
+    kind: str,
     db: Database,
     path: Path,
     options: ImportOptions,
@@ -60,16 +59,7 @@ def _import(
             raise ImportCancelled
         report_progress(done, total)
 
-    # An import holds every record it writes in one session until it commits. Python's full garbage collections
-    # then scan that growing heap again and again (0.3-1.2 s each at 20k rows, finding nothing) while holding the
-    # GIL, which froze the window; they are put off until the import ends.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return run(db, path, options, progress)
-    finally:
-        if collecting:
-            gc.enable()
+    return run_importer(kind, db, path, options, progress)
 
 
 class ImportExport(QObject):
@@ -174,7 +164,7 @@ class ImportExport(QObject):
         progress = ImportProgressDialog(path, self.window)
         progress.cancel_requested.connect(stop.set)
         self.window.statusBar().showMessage(self.tr("Importing {file}…").format(file=path.name))
-        work = partial(_import, importers()[kind].run, db, path, options, stop)
+        work = partial(_import, kind, db, path, options, stop)
         task = self.tasks.run_database_with_progress(work, name=f"import {kind}")
         task.progressed.connect(progress.set_progress)
         task.succeeded.connect(partial(self._on_import_task_succeeded, progress))

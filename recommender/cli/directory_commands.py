@@ -11,7 +11,7 @@ from recommender.cli.common import CommandFailed, add_db_option, open_database
 from recommender.demo import DemoTargetNotEmptyError, generate_demo
 from recommender.exporters.json_export import export_json
 from recommender.exporters.vcard_export import export_vcard
-from recommender.importers.registry import ImportOptions, importers
+from recommender.importers.registry import ImportOptions, importers, run_importer
 from recommender.importers.report import ImportReport
 from recommender.storage.database import Database
 
@@ -99,7 +99,7 @@ def run_import(args: argparse.Namespace) -> int:
     )
     database: Database = open_database(args)
     try:
-        report = importers()[args.format].run(database, args.file, options)
+        report = run_importer(args.format, database, args.file, options)
     finally:
         database.close()
     _print_report(report)
