@@ -68,7 +68,8 @@ def _json_records(path: Path, text: str) -> Iterator[_Record]:
         for index, item in enumerate(document):
             yield _Record(None, f"record {index + 1}", _as_object(path, item, None, f"record {index + 1}"))
         return
-    for number, line in enumerate(text.splitlines(), start=1):
+    # split("\n"), not splitlines(): a name may hold U+2028, which splitlines() would take for a line break.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:

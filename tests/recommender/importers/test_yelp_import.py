@@ -306,3 +306,10 @@ def test_values_a_later_import_wrote_are_still_the_imports_to_update(db: Databas
         assert report.skipped == []
     with db.read() as session:
         assert [vendor.opening_hours for vendor in list_vendors(session)] == ["Mo 06:00-14:00"]
+
+
+def test_line_separators_inside_names_do_not_split_records(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "business.json"
+    record = json.dumps(business(name="Brett\u2028s Plumbing"), ensure_ascii=False)
+    path.write_text(record + "\r\n" + json.dumps(business(business_id="b-2")) + "\r\n", encoding="utf-8")
+    assert import_yelp(db, path).added == {"vendors": 2}
