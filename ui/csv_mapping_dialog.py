@@ -177,20 +177,22 @@ class CsvMappingDialog(QDialog):
         self.model.set_mapping(self.mapping())
 
     def mapping(self) -> dict[str, str]:
-        """Our field -> the file's column, for every field a column is chosen for."""
+        """Our field -> the file's column; "" for a field set to "(not in this file)", which stays empty."""
         chosen = {field: combo.currentData() for field, combo in self.combos.items()}
-        return {field: column for field, column in chosen.items() if column is not None}
+        return {field: "" if column is None else column for field, column in chosen.items()}
 
     def problem(self) -> str | None:
         """Why the mapping cannot be imported as it stands, or None."""
         mapping = self.mapping()
         for field in REQUIRED_FIELDS:
-            if field not in mapping:
+            if not mapping.get(field):
                 return self.tr("Choose the column that holds each vendor's {field}.").format(
                     field=field_label(field).lower()
                 )
         seen: dict[str, str] = {}
         for field, column in mapping.items():
+            if not column:
+                continue
             if column in seen:
                 return self.tr("Column “{column}” is chosen for both {first} and {second}.").format(
                     column=column, first=field_label(seen[column]), second=field_label(field)

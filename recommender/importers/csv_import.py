@@ -178,12 +178,15 @@ def preview_csv(path: Path, rows: int = 5) -> CsvPreview:
 def _resolve_columns(
     path: Path, header: list[str], mapping: Mapping[str, str], report: ImportReport
 ) -> list[str | None]:
-    """The field each column fills (None: ignored); the user's mapping wins over what the headers say."""
+    """The field each column fills (None: ignored); the user's mapping wins over what the headers say, and a field
+    mapped to "" is left empty whatever the headers say."""
     columns: list[str | None] = [None] * len(header)
     stripped = [column.strip() for column in header]
     for field, column in mapping.items():
         if field not in FIELDS:
             raise ImportFailed(path, f"cannot map {field!r}: vendor fields are {', '.join(FIELDS)}")
+        if not column.strip():
+            continue  # "not in this file": no column fills it, not even one with the field's own name
         if column.strip() not in stripped:
             raise ImportFailed(
                 path,

@@ -89,11 +89,17 @@ def test_odd_headers_mapped_in_the_mapping_step_fill_the_vendors_fields(qtbot: Q
     assert model.rowCount() == 3 and model.columnCount() == 6
     assert model.index(0, 0).data() == "Quillfeather Tutoring"
     assert model.index(2, 2).data() == "+44 1632 960555"
-    # "Tel." and "Opening" are near enough to fields to be guessed; name and category are still to be chosen.
-    assert dialog.mapping() == {"phone": "Tel.", "opening_hours": "Opening"}
+    # Headers near enough to fields are guessed; the user confirms or changes each guess.
+    assert {field: column for field, column in dialog.mapping().items() if column} == {
+        "name": "Business",
+        "category": "Trade",
+        "phone": "Tel.",
+        "opening_hours": "Opening",
+    }
     assert model.headerData(2, Qt.Orientation.Horizontal) == "Tel.\n→ Phone"
 
-    # Import before mapping the required fields: the dialog says what is missing and stays open.
+    # Import without a name column: the dialog says what is missing and stays open.
+    pick(dialog, "name", None)
     dialog.import_button.click()
     assert dialog.isVisible() and dialog.error_label.isVisible()
     assert "name" in dialog.error_label.text()

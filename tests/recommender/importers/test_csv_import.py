@@ -126,6 +126,15 @@ def test_a_mapping_overrides_what_the_header_says(db: Database, tmp_path: Path) 
         assert [vendor.category for vendor in list_vendors(session)] == ["dentist"]
 
 
+def test_a_field_mapped_to_nothing_stays_empty_even_if_a_column_has_its_name(db: Database, tmp_path: Path) -> None:
+    text = "name,category,phone\nMaple Dental,dentist,not a number we want\n"
+    report = import_csv(db, write(tmp_path, text), ImportOptions(column_mapping={"phone": ""}))
+    assert report.added == {"vendors": 1}
+    assert [skipped.reason for skipped in report.skipped] == ["column 'phone' ignored"]
+    with db.read() as session:
+        assert [vendor.phone for vendor in list_vendors(session)] == [None]
+
+
 @pytest.mark.parametrize(
     ("mapping", "message"),
     [
