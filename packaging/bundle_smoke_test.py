@@ -77,6 +77,7 @@ def smoke_test(bundle: Path, version: str) -> None:
         check_version(executable, version, environment)
         check_screenshot(executable, temp, environment)
         check_translations(executable, temp, environment)
+        check_osm_import(executable, temp, environment)
         check_server(executable, version, f"sqlite:///{temp / 'server.sqlite'}", environment)
         check_postgresql_driver(executable, environment)
         with throwaway_postgresql(temp) as database_url:
@@ -107,6 +108,18 @@ def check_screenshot(executable: str, temp: Path, environment: dict[str, str]) -
     if size != WINDOW_SIZE:
         raise SmokeTestFailed(f"--screenshot saved {size[0]}x{size[1]}, expected {WINDOW_SIZE[0]}x{WINDOW_SIZE[1]}")
     print(f"  --screenshot: {size[0]}x{size[1]}, {screenshot.stat().st_size:,} bytes in {elapsed:.1f} s")
+
+
+def check_osm_import(executable: str, temp: Path, environment: dict[str, str]) -> None:
+    """An OpenStreetMap .pbf extract through the bundled libosmium (a compiled module PyInstaller must carry)."""
+    extract = Path(__file__).resolve().parents[2] / "shared" / "data" / "osm" / "andorra.osm.pbf"
+    if not extract.is_file():
+        print(f"  import osm: not checked, {extract} is not here")
+        return
+    output = run([executable, "import", "osm", str(extract), "--db", str(temp / "osm.sqlite")], environment)
+    if not output.startswith(f"Imported {extract}"):
+        raise SmokeTestFailed(f"import osm printed {output[:200]!r}")
+    print(f"  import osm: {output.splitlines()[0]}")
 
 
 def check_translations(executable: str, temp: Path, environment: dict[str, str]) -> None:
