@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import argparse
 import time
+import uuid
 from pathlib import Path
 from typing import Any
 
 from recommender.cli.common import CommandFailed, add_db_option, open_database, print_json
-from recommender.dedupe import DEFAULT_THRESHOLD, DuplicateCandidate, MergeResult, find_duplicates, merge_all
+from recommender.dedupe import (
+    DEFAULT_THRESHOLD,
+    DuplicateCandidate,
+    MergeResult,
+    dismiss_pair,
+    find_duplicates,
+    merge_all,
+)
 from recommender.dedupe.evaluation import (
     DUPLICATE_SHARE,
     blocking_recall,
@@ -41,6 +49,13 @@ def register(commands: Any) -> None:
         help=f"how alike two vendors must be to be listed, 0..1 (default {DEFAULT_THRESHOLD})",
     )
     parser.add_argument("--merge", action="store_true", help="merge every pair listed, in one transaction")
+    parser.add_argument(
+        "--not-duplicate",
+        nargs=2,
+        metavar=("ID", "ID"),
+        type=_vendor_id,
+        help="remember that these two vendors are different: the pair is not listed again",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON document")
     parser.add_argument(
         "--evaluate",
@@ -53,6 +68,13 @@ def register(commands: Any) -> None:
     parser.add_argument("--seed", type=int, default=1, help="--evaluate: first random seed (default 1)")
     parser.add_argument("--seeds", type=int, default=5, help="--evaluate: how many seeds to average (default 5)")
     parser.set_defaults(run=run_dedupe)
+
+
+def _vendor_id(text: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a vendor id: {text!r}") from None
 
 
 def _candidate_json(candidate: DuplicateCandidate) -> dict[str, Any]:
@@ -110,6 +132,9 @@ def run_dedupe(args: argparse.Namespace) -> int:
         raise CommandFailed("dedupe needs --db PATH (or --evaluate with --osm FILE)")
     database = open_database(args)
     try:
+        if args.not_duplicate:
+            with database.write() as uow:
+                dismiss_pair(uow, *args.not_duplicate)
         started = time.perf_counter()
         with database.read() as session:
             candidates = find_duplicates(session, args.threshold)

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from recommender.dedupe.candidates import candidate_pairs
+from recommender.dedupe.dismissed import dismissed_pairs
 from recommender.dedupe.records import ListingRecord
 from recommender.dedupe.scoring import Reason, best_case, name_similarity, score_pair
 from recommender.storage.models import Review, Vendor
@@ -118,9 +119,17 @@ def _review_counts(session: Session, vendor_ids: set[uuid.UUID]) -> dict[uuid.UU
 
 
 def find_duplicates(session: Session, threshold: float = DEFAULT_THRESHOLD) -> list[DuplicateCandidate]:
-    """Pairs of live vendors that look like one vendor, most certain first, each with its reasons."""
+    """Pairs of live vendors that look like one vendor, most certain first, each with its reasons.
+
+    Pairs the user dismissed as two different vendors are left out.
+    """
     records = load_listings(session)
-    pairs = score_listings(records, threshold)
+    dismissed = dismissed_pairs(session)
+    pairs = [
+        pair
+        for pair in score_listings(records, threshold)
+        if frozenset((records[pair.left].id, records[pair.right].id)) not in dismissed
+    ]
     paired = {records[index].id for pair in pairs for index in (pair.left, pair.right)}
     counts = _review_counts(session, {vendor_id for vendor_id in paired if isinstance(vendor_id, uuid.UUID)})
     candidates = []

@@ -111,3 +111,17 @@ def test_dedupe_evaluate_reports_precision_recall_and_baselines(
     assert report["protocol"]["seeds"] == [1, 2]
     code, out, _ = run(capsys, "dedupe", "--evaluate", "--osm", str(monaco), "--seeds", "1")
     assert "monaco.osm.gz" in out and "precision" in out and "overall" in out
+
+
+def test_a_pair_marked_not_duplicate_is_not_listed_again(
+    capsys: pytest.CaptureFixture[str], twice_listed: Path
+) -> None:
+    code, out, _ = run(capsys, "dedupe", "--db", str(twice_listed), "--json")
+    (pair,) = json.loads(out)["pairs"]
+    first, second = pair["survivor"]["id"], pair["duplicate"]["id"]
+    code, out, _ = run(capsys, "dedupe", "--db", str(twice_listed), "--not-duplicate", first, second, "--json")
+    assert code == 0 and json.loads(out)["pairs"] == []
+    with pytest.raises(SystemExit) as exited:
+        main(["dedupe", "--db", str(twice_listed), "--not-duplicate", first, "nonsense"])
+    assert exited.value.code == 2
+    assert "not a vendor id: 'nonsense'" in capsys.readouterr().err

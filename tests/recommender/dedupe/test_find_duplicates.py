@@ -7,11 +7,12 @@ import uuid
 
 import pytest
 
-from recommender.dedupe import find_duplicates
+from recommender.dedupe import dismiss_pair, find_duplicates
 from recommender.dedupe.candidates import candidate_pairs
 from recommender.dedupe.keys import name_key, phone_key, website_key
 from recommender.dedupe.records import ListingRecord
 from recommender.dedupe.scoring import Evidence, score_pair
+from recommender.directory.errors import ValidationError
 from recommender.directory.people import PersonDraft, add_person
 from recommender.directory.reviews import ReviewDraft, save_review
 from recommender.directory.vendors import VendorDraft, add_vendor, delete_vendor
@@ -155,3 +156,17 @@ def test_find_duplicates_reads_the_directory_and_keeps_the_vendor_with_reviews(d
     assert "names" in pair.describe() and "m apart" in pair.describe()
     with db.read() as session:
         assert find_duplicates(session, threshold=1.01) == []
+
+
+def test_a_pair_dismissed_as_two_vendors_is_not_offered_again(db: Database) -> None:
+    with db.write() as uow:
+        first = add_vendor(uow, VendorDraft("Bäckerei Müller", "bakery", lat=LAT, lon=LON)).id
+        second = add_vendor(uow, VendorDraft("Baeckerei Mueller", "bakery", lat=LAT + 0.0001, lon=LON)).id
+        third = add_vendor(uow, VendorDraft("Bäckerei Müler", "bakery", lat=LAT + 0.0002, lon=LON)).id
+    with db.write() as uow:
+        dismiss_pair(uow, second, first)
+    with db.read() as session:
+        pairs = {frozenset((pair.survivor_id, pair.duplicate_id)) for pair in find_duplicates(session)}
+    assert pairs == {frozenset((first, third)), frozenset((second, third))}
+    with pytest.raises(ValidationError), db.write() as uow:
+        dismiss_pair(uow, first, first)
