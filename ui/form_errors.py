@@ -113,14 +113,22 @@ class FieldErrors:
 
 
 def lay_out_form(
-    dialog: QDialog, errors: FieldErrors, rows: Sequence[tuple[str, str, FieldEditor]]
+    dialog: QDialog,
+    errors: FieldErrors,
+    rows: Sequence[tuple[str, str, FieldEditor]],
+    extra_rows: Sequence[tuple[str, QWidget]] = (),
 ) -> tuple[QLabel, QDialogButtonBox]:
-    """The record dialogs' shared layout: the fields with their error labels, a problem line, OK and Cancel.
+    """The record dialogs' shared layout: the fields with their error labels, any further rows (labels may mark
+    a mnemonic with "&"), a problem line, OK and Cancel.
 
     Returns the problem label and the buttons; Cancel already rejects, OK is the dialog's to connect."""
     form = QFormLayout()
     for field, label, editor in rows:
         errors.add_row(form, field, label, editor)
+    for label, widget in extra_rows:
+        title = QLabel(label, dialog)
+        title.setBuddy(widget)
+        form.addRow(title, widget)
     message_label = problem_label(dialog, QCoreApplication.translate("FieldErrors", "Problem saving"))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.rejected.connect(dialog.reject)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -114,11 +113,10 @@ class ReviewDialog(QDialog):
             ("visited_on", self.tr("&Visited on"), self.visited_edit),
             ("tags", self.tr("&Tags"), self.tags_edit),
         )
-        self.message_label, self.buttons = lay_out_form(self, self.errors, rows)
         self.audience = AudienceChooser(tasks, db, "reviews", review.id if review is not None else None, self)
-        form = self.findChild(QFormLayout)
-        assert form is not None
-        form.addRow(self.tr("&Share with"), self.audience)
+        self.message_label, self.buttons = lay_out_form(
+            self, self.errors, rows, [(self.tr("&Share with"), self.audience)]
+        )
         self.buttons.accepted.connect(self._on_buttons_accepted)
         # Until the contacts are read, an edited review by a contact would be saved as mine.
         self.ok_button.setEnabled(False)

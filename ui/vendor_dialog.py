@@ -20,19 +20,26 @@ from recommender.directory.records import VendorRecord
 from recommender.directory.vendors import VendorDraft, add_vendor, update_vendor
 from recommender.storage.changelog import Changes
 from recommender.storage.database import Database
+from recommender.sync.audience import set_audience
 from recommender.taxonomy import load_taxonomy
 from ui.category_names import category_label
 from ui.form_errors import FieldEditor, FieldErrors, lay_out_form, validation_message
+from ui.group_dialogs import AudienceChooser
 from ui.tasks import TaskRunner
 
 
-def save_vendor(db: Database, draft: VendorDraft, vendor_id: uuid.UUID | None) -> Changes:
-    """Add the vendor, or update it when ``vendor_id`` is given (runs on the database worker)."""
+def save_vendor(
+    db: Database, draft: VendorDraft, vendor_id: uuid.UUID | None, audience: frozenset[uuid.UUID] | None = None
+) -> Changes:
+    """Add the vendor, or update it when ``vendor_id`` is given, shared with ``audience`` (groups; None: as it
+    was) in the same write (runs on the database worker)."""
     with db.write() as uow:
         if vendor_id is None:
-            add_vendor(uow, draft)
+            vendor_id = add_vendor(uow, draft).id
         else:
             update_vendor(uow, vendor_id, draft)
+        if audience is not None:
+            set_audience(uow, "vendors", vendor_id, audience)
         return uow.changes
 
 
@@ -100,7 +107,10 @@ class VendorDialog(QDialog):
             ("opening_hours", self.tr("Opening &hours"), self.hours_edit),
             ("notes", self.tr("No&tes"), self.notes_edit),
         )
-        self.message_label, self.buttons = lay_out_form(self, self.errors, rows)
+        self.audience = AudienceChooser(tasks, db, "vendors", vendor.id if vendor is not None else None, self)
+        self.message_label, self.buttons = lay_out_form(
+            self, self.errors, rows, [(self.tr("Share w&ith"), self.audience)]
+        )
         self.buttons.accepted.connect(self._on_buttons_accepted)
         if vendor is not None:
             self._fill(vendor)
@@ -158,7 +168,9 @@ class VendorDialog(QDialog):
         self.message_label.hide()
         self.errors.clear()
         vendor_id = self.vendor.id if self.vendor is not None else None
-        task = self.tasks.run_database(partial(save_vendor, self.db, self.draft(), vendor_id), name="save vendor")
+        task = self.tasks.run_database(
+            partial(save_vendor, self.db, self.draft(), vendor_id, self.audience.groups()), name="save vendor"
+        )
         task.succeeded.connect(self._on_save_task_succeeded)
         task.failed.connect(self._on_save_task_failed)
 

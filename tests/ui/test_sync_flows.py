@@ -33,6 +33,7 @@ from ui.main_window import MainWindow
 from ui.review_dialog import ReviewDialog
 from ui.sync_controller import AFTER_WRITE_MS, FIRST_RETRY_MS, SYNC_INTERVAL_MS, SyncController, plain_sync_error
 from ui.tasks import TaskRunner
+from ui.vendor_dialog import VendorDialog
 
 TIMEOUT_MS = 20_000
 # Qt's coarse timers may fire up to 5 % late, and say so in remainingTime().
@@ -224,6 +225,32 @@ def test_a_review_shared_with_the_group_reaches_the_other_members_window(
         (review,) = reviews_for_vendor(session, vendor_id)
         assert (review.rating, review.text) == (5, "Patient and kind")
     assert ben.sync.status_label.text() == "Synced just now"
+
+
+def test_a_vendor_added_in_the_vendor_dialog_is_shared_with_the_group(
+    qtbot: QtBot, make_app: Callable[[str], App], server: Server
+) -> None:
+    ann, ben = make_app("Ann"), make_app("Ben")
+    create_group(qtbot, ann, server.url)
+    join_group(qtbot, ben, server.url, invite_code(qtbot, ann))
+    dialog = VendorDialog(ann.window.tasks, ann.db, parent=ann.window)
+    dialog.vendor_saved.connect(ann.actions.apply)
+    dialog.open()
+    qtbot.waitUntil(lambda: dialog.audience.ready, timeout=TIMEOUT_MS)
+    (box,) = dialog.audience.group_boxes.values()
+    assert box.isChecked()
+    qtbot.keyClicks(dialog.name_edit, "Rosa Walks Dogs")
+    dialog.category_box.setCurrentIndex(dialog.category_box.findData("dog_walker"))
+    qtbot.keyClicks(dialog.service_area_edit, "Elm Street")
+    with qtbot.waitSignal(ann.actions.refreshed, timeout=TIMEOUT_MS):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    sync(qtbot, ann)
+    with qtbot.waitSignal(ben.actions.refreshed, timeout=TIMEOUT_MS):
+        sync(qtbot, ben)
+    ben.window.search_bar.set_query("rosa walks")
+    assert [ben.window.results_model.result(row).name for row in range(ben.window.results_model.rowCount())] == [
+        "Rosa Walks Dogs"
+    ]
 
 
 def test_a_review_kept_to_me_stays_on_this_computer(
