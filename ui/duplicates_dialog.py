@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recommender.dedupe.dismissed import dismiss_pair
 from recommender.dedupe.finder import DuplicateCandidate, find_duplicates
 from recommender.dedupe.merge import MergeResult, merge_vendors, undo_merge
 from recommender.dedupe.scoring import Evidence, Reason
@@ -67,6 +68,11 @@ def _find(db: Database) -> list[DuplicateCandidate]:
 def _merge(db: Database, survivor_id: uuid.UUID, duplicate_id: uuid.UUID) -> MergeResult:
     with db.write() as uow:
         return merge_vendors(uow, survivor_id, duplicate_id)
+
+
+def _dismiss(db: Database, first_id: uuid.UUID, second_id: uuid.UUID) -> None:
+    with db.write() as uow:
+        dismiss_pair(uow, first_id, second_id)
 
 
 def _undo(db: Database, result: MergeResult) -> Changes:
@@ -139,7 +145,8 @@ class DuplicatesModel(RowTableModel):
 
 
 class DuplicatesDialog(QDialog):
-    """Lists likely duplicates; "Merge" keeps the first vendor, "Keep the other" swaps, "Not the same" hides."""
+    """Lists likely duplicates; "Merge" keeps the first vendor, "Keep the other" swaps, "Not the same" hides the
+    pair for good."""
 
     merged = Signal(object)
     """A pair was merged (``MergeResult``; its ``changes`` refresh the ranking)."""
@@ -281,6 +288,12 @@ class DuplicatesDialog(QDialog):
     def _on_dismiss_button_clicked(self) -> None:
         row = self.selected_row()
         if row is not None:
+            # Remembered for this install, so the next search does not offer the pair again.
+            pair = self.model.candidate(row)
+            task = self.tasks.run_database(
+                partial(_dismiss, self.db, pair.survivor_id, pair.duplicate_id), name="dismiss duplicate"
+            )
+            task.failed.connect(self._on_task_failed)
             self.model.remove(row)
             if self.model.rowCount():
                 self.table.selectRow(min(row, self.model.rowCount() - 1))

@@ -128,6 +128,15 @@ def test_not_the_same_hides_the_pair_and_changes_nothing(
     assert window.db is not None
     with window.db.read() as session:
         assert get_vendor(session, copy_id).id == copy_id
+    # The next search does not offer the pair again.
+    qtbot.waitUntil(lambda: not actions.tasks.busy, timeout=20_000)
+    again = actions.find_duplicates()
+    assert again is not None
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.searched, timeout=20_000):
+        pass
+    with pytest.raises(AssertionError, match="not listed"):
+        _row_of(again.model, original_id, copy_id)
 
 
 def test_undo_merge_brings_the_vendor_and_its_review_back(
