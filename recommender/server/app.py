@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -45,7 +46,9 @@ class ServerConfig:
 
 
 _ERRORS: dict[int | str, dict[str, object]] = {
-    status: {"model": schemas.Problem} for status in (401, 403, 404, 413, 429, 503)
+    # 400: a body that is not JSON at all (FastAPI answers before validation).
+    status: {"model": schemas.Problem}
+    for status in (400, 401, 403, 404, 413, 429, 503)
 }
 _bearer = HTTPBearer(auto_error=False, description="the device token received when creating or joining a group")
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
@@ -58,6 +61,22 @@ def _caller(request: Request, credentials: Credentials) -> access.Caller:
 
 
 Authenticated = Annotated[access.Caller, Depends(_caller)]
+
+
+def _only_parameters(*names: str) -> Callable[[Request], None]:
+    """Refuse unknown query parameters: a misspelt ``sinse=`` would otherwise pull the whole feed from 0."""
+
+    def check(request: Request) -> None:
+        unknown = sorted(set(request.query_params) - set(names))
+        if unknown:
+            raise RequestValidationError(
+                [
+                    {"loc": ("query", name), "msg": "unknown query parameter", "type": "extra_forbidden"}
+                    for name in unknown
+                ]
+            )
+
+    return check
 
 
 def create_app(config: ServerConfig, store: ServerStore | None = None) -> FastAPI:
@@ -138,7 +157,8 @@ def create_app(config: ServerConfig, store: ServerStore | None = None) -> FastAP
     @app.post(
         "/v1/groups/{group_id}/changes",
         tags=["sync"],
-        responses={403: {"model": schemas.PushRejected}},
+        # 422 comes either from FastAPI (body does not fit the schema) or from the value checks (a plain Problem).
+        responses={403: {"model": schemas.PushRejected}, 422: {"model": schemas.ValidationProblem | schemas.Problem}},
     )
     def push(group_id: uuid.UUID, request: schemas.Push, caller: Authenticated) -> schemas.PushResult:
         """Store a batch of field changes once each (re-sending a batch is harmless) and number them."""
@@ -146,7 +166,12 @@ def create_app(config: ServerConfig, store: ServerStore | None = None) -> FastAP
         with store.transaction() as session:
             return feed.push(session, caller, request.changes, config.now_ms)
 
-    @app.get("/v1/groups/{group_id}/changes", tags=["sync"], response_model=schemas.PullPage)
+    @app.get(
+        "/v1/groups/{group_id}/changes",
+        tags=["sync"],
+        response_model=schemas.PullPage,
+        dependencies=[Depends(_only_parameters("since", "limit"))],
+    )
     def pull(
         group_id: uuid.UUID,
         caller: Authenticated,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from recommender.sync.wire import ENTITIES
 
@@ -15,7 +15,27 @@ MAX_PUSH_CHANGES = 5000
 MAX_PAGE_SIZE = 20_000
 
 Entity = Literal["people", "trust", "vendors", "reviews"]
+
+
+def _as_utc(value: dt.datetime) -> dt.datetime:
+    # The server stores naive UTC (SQLite keeps no time zone); on the wire a time says so, as RFC 3339 requires.
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value
+
+
+UtcDateTime = Annotated[dt.datetime, AfterValidator(_as_utc)]
 assert set(ENTITIES) == {"people", "trust", "vendors", "reviews"}
+
+
+class FieldProblem(BaseModel):
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class ValidationProblem(BaseModel):
+    """FastAPI's own 422 body for a request that does not fit the schema: one entry per invalid part."""
+
+    detail: list[FieldProblem]
 
 
 class Strict(BaseModel):
@@ -52,7 +72,7 @@ class CreateInvite(Strict):
 
 class InviteCode(BaseModel):
     code: str
-    expires_at: dt.datetime
+    expires_at: UtcDateTime
     max_uses: int
 
 
@@ -64,7 +84,7 @@ class Join(Strict):
 
 class DeviceInfo(BaseModel):
     id: uuid.UUID
-    created_at: dt.datetime
+    created_at: UtcDateTime
     revoked: bool
 
 
@@ -117,7 +137,8 @@ class PushRejected(BaseModel):
     """A push refused as a whole (nothing stored): the changes at these positions may not be written by you."""
 
     detail: str
-    rejected: list[Rejected]
+    # Empty when the whole request was refused (e.g. not a member of the group): the body is then a plain Problem.
+    rejected: list[Rejected] = Field(default_factory=list)
 
 
 class PullPage(BaseModel):
