@@ -52,6 +52,21 @@ def register(commands: Any) -> None:
     _add_common_options(startup)
     startup.set_defaults(run=run_startup)
 
+    sync = benchmarks.add_parser(
+        "sync", help="sync on loopback: initial pull, incremental sync at 10k and 1M records, push, 50 clients"
+    )
+    sync.add_argument("--records", type=int, default=10_000, help="records in the group for the initial pull")
+    sync.add_argument(
+        "--big-records",
+        type=int,
+        default=1_000_000,
+        help="records in the big group for incremental sync (built in bulk once, kept in the user cache folder)",
+    )
+    sync.add_argument("--clients", type=int, default=50, help="concurrent clients (default 50)")
+    sync.add_argument("--duration", type=float, default=30.0, help="seconds of concurrent load (default 30)")
+    sync.add_argument("--json", action="store_true", help="print one JSON document")
+    sync.set_defaults(run=run_sync)
+
 
 def _add_common_options(parser: argparse.ArgumentParser) -> None:
     add_db_option(parser)
@@ -160,6 +175,39 @@ def run_rank(args: argparse.Namespace) -> int:
             f"(trust view, sums, scores and top 20 with explanations, each from scratch)\n"
             f"rebuild trust graph {document['rebuild_trust_s']:.2f} s, refit rating model "
             f"{document['refit_model_s']:.2f} s, load {document['load_s']:.1f} s, peak RSS {document['rss_mb']:.0f} MB"
+        )
+    return 0
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    # The server's libraries load only for this benchmark, not for every CLI start.
+    from recommender.bench.sync_bench import run_sync_bench  # noqa: PLC0415
+    from recommender.sync.client import SyncError  # noqa: PLC0415
+
+    if min(args.records, args.big_records, args.clients) < 1 or args.duration <= 0:
+        raise CommandFailed("--records, --big-records and --clients must be at least 1, --duration above 0")
+    try:
+        document = run_sync_bench(
+            records=args.records,
+            big_records=args.big_records,
+            clients=args.clients,
+            duration_s=args.duration,
+            progress=_progress,
+        )
+    except SyncError as error:
+        raise CommandFailed(f"the sync benchmark failed: {error}") from None
+    if args.json:
+        print_json(document)
+    else:
+        concurrent = document["concurrent"]
+        print(
+            f"Sync on loopback ({document['records']:,} records of {document['fields_per_record']} fields):\n"
+            f"initial pull {document['initial_10k_s']:.3f} s; incremental sync of 10 changed records "
+            f"{document['incremental_10_ms']['10k']:.1f} ms at {document['records']:,} records, "
+            f"{document['incremental_10_ms']['1m']:.1f} ms at {document['big_group']['records']:,} (median)\n"
+            f"push {document['push_per_s']:,} changes/s ({document['push_records_per_s']:,} records/s)\n"
+            f"{concurrent['clients']} clients for {concurrent['duration_s']} s: {concurrent['requests']:,} requests, "
+            f"{concurrent['errors']} errors, p50 {concurrent['p50_ms']} ms, p99 {concurrent['p99_ms']} ms"
         )
     return 0
 
