@@ -28,8 +28,8 @@ class Batch:
     changes: list[WireChange]
 
 
-def next_batch(db: Database, group_id: uuid.UUID, size: int = DEFAULT_BATCH) -> Batch:
-    """The oldest queued changes for a group; the fields of one edit are never split between two batches."""
+def next_batch(db: Database, group_id: uuid.UUID, size: int = DEFAULT_BATCH, *, whole_edits: bool = True) -> Batch:
+    """The oldest queued changes for a group; with ``whole_edits`` the fields of one edit stay in one batch."""
     query = (
         select(
             ChangeLogEntry.seq,
@@ -45,7 +45,7 @@ def next_batch(db: Database, group_id: uuid.UUID, size: int = DEFAULT_BATCH) -> 
     )
     with db.read() as session:
         rows = list(session.execute(query.limit(size)))
-        if len(rows) == size:
+        if whole_edits and len(rows) == size:
             _, entity, record_id, _, _, stamp = rows[-1]
             for row in session.execute(query.where(ChangeLogEntry.seq > rows[-1][0]).limit(64)):
                 if (row[1], row[2], row[5]) != (entity, record_id, stamp):

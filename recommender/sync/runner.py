@@ -102,7 +102,8 @@ def sync_group(
 def push(db: Database, client: SyncClient, group_id: uuid.UUID, report: SyncReport, batch_size: int) -> None:
     size = batch_size
     while True:
-        batch = outbox.next_batch(db, group_id, size)
+        # Down to single changes (after 413s), even the fields of one edit go one by one.
+        batch = outbox.next_batch(db, group_id, size, whole_edits=size > 1)
         if not batch.seqs:
             return
         invalid = outbox.invalid_changes(batch)
@@ -116,7 +117,7 @@ def push(db: Database, client: SyncClient, group_id: uuid.UUID, report: SyncRepo
         except SyncError as error:
             if error.status == 413 and len(batch.seqs) > 1:
                 # Long texts made the batch too large for the server: send smaller ones.
-                size = max(1, len(batch.seqs) // 2)
+                size = max(1, min(size, len(batch.seqs)) // 2)
                 continue
             rejected = _rejected(error)
             if error.status == 413:
@@ -133,7 +134,8 @@ def push(db: Database, client: SyncClient, group_id: uuid.UUID, report: SyncRepo
         report.pushed += int(answer.get("accepted", 0))
         report.duplicates += int(answer.get("duplicates", 0))
         report.clamped += len(clamped)
-        size = batch_size
+        # After a split, grow back gradually rather than hitting the limit again at once.
+        size = min(batch_size, size * 2)
 
 
 def _rejected(error: SyncError) -> list[tuple[int, str]] | None:
