@@ -161,8 +161,8 @@ def _safe_url(url: str) -> str:
 def run_create(args: argparse.Namespace) -> int:
     with _database(args) as database:
         _ensure_me(database, args.person_name)
-        client = SyncClient(args.server, allow_insecure=args.allow_insecure_http)
-        link = groups.create_group(database, args.group_name, client)
+        with SyncClient(args.server, allow_insecure=args.allow_insecure_http) as client:
+            link = groups.create_group(database, args.group_name, client)
     print(f"Created group {link.name!r} on {link.server_url}; you are its admin.")
     print("Invite others with: grapevine group invite")
     return 0
@@ -173,7 +173,8 @@ def run_invite(args: argparse.Namespace) -> int:
         link = _pick(database, args.group)
         if not link.is_admin:
             raise CommandFailed(f"only the admin of {link.name!r} can invite")
-        answer = groups.create_invite(link, default_client(link), args.expires, args.uses)
+        with default_client(link) as client:
+            answer = groups.create_invite(link, client, args.expires, args.uses)
     uses = f"{args.uses} person" if args.uses == 1 else f"{args.uses} people"
     print(f"Invite code for {link.name!r} (for {uses}, valid until {answer['expires_at']} UTC):")
     print(answer["code"])
@@ -184,8 +185,8 @@ def run_invite(args: argparse.Namespace) -> int:
 def run_join(args: argparse.Namespace) -> int:
     with _database(args) as database:
         _ensure_me(database, args.person_name)
-        client = SyncClient(args.server, allow_insecure=args.allow_insecure_http)
-        link = groups.join_group(database, args.code, client)
+        with SyncClient(args.server, allow_insecure=args.allow_insecure_http) as client:
+            link = groups.join_group(database, args.code, client)
         report = sync_group(database, link.group_id)
     print(f"Joined {link.name!r}; received {report.applied} change(s) from the group.")
     return 0
@@ -194,7 +195,8 @@ def run_join(args: argparse.Namespace) -> int:
 def run_leave(args: argparse.Namespace) -> int:
     with _database(args) as database:
         link = _pick(database, args.group)
-        groups.leave_group(database, link, default_client(link))
+        with default_client(link) as client:
+            groups.leave_group(database, link, client)
     print(f"Left {link.name!r}. Everything in your directory stays on this computer.")
     return 0
 

@@ -108,6 +108,12 @@ class SyncClient:
     def close(self) -> None:
         self.session.close()
 
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     # Groups and access
 
     def create_group(self, name: str, person_id: uuid.UUID, display_name: str) -> dict[str, Any]:

@@ -15,6 +15,16 @@ import requests
 from recommender.server.app import ServerConfig
 from recommender.server.run import running_server
 
+# Every member's HTTP session, closed after each test so no socket is left for the garbage collector to warn about.
+_open_sessions: list[requests.Session] = []
+
+
+@pytest.fixture(autouse=True)
+def _close_sessions() -> Iterator[None]:
+    yield
+    while _open_sessions:
+        _open_sessions.pop().close()
+
 
 class Clock:
     """The server's wall clock, moved by the test (milliseconds since the epoch)."""
@@ -40,6 +50,9 @@ class Member:
     device_id: str
     person_id: str
     session: requests.Session = field(default_factory=requests.Session)
+
+    def __post_init__(self) -> None:
+        _open_sessions.append(self.session)
 
     @property
     def auth(self) -> dict[str, str]:

@@ -92,23 +92,34 @@ def test_clients_syncing_through_different_servers_converge(
 ) -> None:
     first, second = two_servers
     ann, ben = make_db("Ann"), make_db("Ben")
-    group = create_group(ann, "Elm Street", SyncClient(first))
-    code = SyncClient(first, group.token).create_invite(group.group_id, 3600, 1)["code"]
-    joined = join_group(ben, str(code), SyncClient(second))
-    ann_client, ben_client = SyncClient(first, group.token), SyncClient(second, joined.token)
+    with SyncClient(first) as anonymous:
+        group = create_group(ann, "Elm Street", anonymous)
+    ann_client, ben_client = SyncClient(first, group.token), SyncClient(second)
+    code = ann_client.create_invite(group.group_id, 3600, 1)["code"]
+    joined = join_group(ben, str(code), ben_client)
+    ben_client.token = joined.token
+    try:
+        _converge(ann, ben, ann_client, ben_client, group.group_id)
+    finally:
+        ann_client.close()
+        ben_client.close()
 
+
+def _converge(
+    ann: Database, ben: Database, ann_client: SyncClient, ben_client: SyncClient, group_id: uuid.UUID
+) -> None:
     with ann.write() as uow:
         vendor = add_vendor(uow, VendorDraft(name="Dr. Lee", category="pediatrician"))
-        set_audience(uow, "vendors", vendor.id, [group.group_id])
-    sync_group(ann, group.group_id, ann_client)
-    assert vendor.id in sync_group(ben, group.group_id, ben_client).changes.vendors
+        set_audience(uow, "vendors", vendor.id, [group_id])
+    sync_group(ann, group_id, ann_client)
+    assert vendor.id in sync_group(ben, group_id, ben_client).changes.vendors
 
     with ann.write() as uow:
         update_vendor(uow, vendor.id, replace(VendorDraft.of(vendor), phone="+44 20 7946 0000"))
     with ben.write() as uow:
         update_vendor(uow, vendor.id, replace(VendorDraft.of(vendor), opening_hours="Mo-Fr 08:00-18:00"))
     for db, client in ((ann, ann_client), (ben, ben_client), (ann, ann_client)):
-        sync_group(db, group.group_id, client)
+        sync_group(db, group_id, client)
     for db in (ann, ben):
         with db.read() as session:
             merged = get_vendor(session, vendor.id)

@@ -33,19 +33,23 @@ class Device:
         return SyncClient(self.server_url, token, retry=RetryPolicy(attempts=3, base_s=0.01, cap_s=0.05))
 
     def create(self, group_name: str = "Elm Street") -> GroupLink:
-        self.link = create_group(self.db, group_name, self.client())
+        with self.client() as client:
+            self.link = create_group(self.db, group_name, client)
         return self.link
 
     def join(self, code: str) -> GroupLink:
-        self.link = join_group(self.db, code, self.client())
+        with self.client() as client:
+            self.link = join_group(self.db, code, client)
         return self.link
 
     def invite(self, *, uses: int = 1, expires_in_s: int = 3600) -> str:
-        answer = self.client().create_invite(self.group_id, expires_in_s, uses)
+        with self.client() as client:
+            answer = client.create_invite(self.group_id, expires_in_s, uses)
         return str(answer["code"])
 
     def sync(self, **options: int) -> SyncReport:
-        return sync_group(self.db, self.group_id, self.client(), **options)
+        with self.client() as client:
+            return sync_group(self.db, self.group_id, client, **options)
 
     @property
     def group_id(self):  # type: ignore[no-untyped-def]

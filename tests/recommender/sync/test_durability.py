@@ -80,12 +80,14 @@ def test_lost_requests_and_responses_are_retried_and_applied_once(pair: tuple[De
     with ann.db.read() as session:
         queued = session.scalar(select(func.count()).select_from(OutboxEntry))
     adapter = LosingAdapter(lose_requests=1, lose_responses=1)
-    report = runner.sync_group(ann.db, ann.group_id, _client(ann, adapter))
+    with _client(ann, adapter) as client:
+        report = runner.sync_group(ann.db, ann.group_id, client)
     # The server stored the push whose answer was lost; the retry found every change already there.
     assert (report.pushed, report.duplicates, report.pending) == (0, queued, 0)
     bens_profile = ben.sync().pushed
     assert _vendor_names(ben.db) >= {"Vendor 0", "Vendor 1", "Vendor 2"}
-    page = ben.client().pull(ben.group_id, 0)
+    with ben.client() as client:
+        page = client.pull(ben.group_id, 0)
     assert len(page.changes) == queued + bens_profile
 
 
@@ -94,8 +96,11 @@ def test_an_unreachable_server_is_a_plain_error_and_the_outbox_keeps_everything(
     _share_vendors(ann, 2)
     with ann.db.read() as session:
         queued = session.scalar(select(func.count()).select_from(OutboxEntry))
-    with pytest.raises(SyncError, match="cannot reach the sync server"):
-        runner.sync_group(ann.db, ann.group_id, _client(ann, LosingAdapter(lose_requests=99), attempts=3))
+    with (
+        _client(ann, LosingAdapter(lose_requests=99), attempts=3) as client,
+        pytest.raises(SyncError, match="cannot reach the sync server"),
+    ):
+        runner.sync_group(ann.db, ann.group_id, client)
     with ann.db.read() as session:
         assert session.scalar(select(func.count()).select_from(OutboxEntry)) == queued
 
@@ -132,7 +137,8 @@ def test_the_cursor_is_committed_with_the_rows_it_covers(pair: tuple[Device, Dev
         cursor = session.get(SyncCursor, ben.group_id)
         assert cursor is not None
         stored = session.scalar(select(func.count()).select_from(FieldVersion).where(FieldVersion.record_id.in_(ids)))
-    assert cursor.pulled_seq == ben.client().pull(ben.group_id, 0).last_seq
+    with ben.client() as client:
+        assert cursor.pulled_seq == client.pull(ben.group_id, 0).last_seq
     assert stored == 6 * 16
 
 
@@ -160,7 +166,8 @@ def test_a_clock_a_year_ahead_cannot_win_every_later_edit(pair: tuple[Device, De
         with ahead.write() as uow:
             vendor = add_vendor(uow, VendorDraft(name="Dr. Lee", category="pediatrician", phone="+44 20 7946 0001"))
             set_audience(uow, "vendors", vendor.id, [ann.group_id])
-        report = runner.sync_group(ahead, ann.group_id, ann.client())
+        with ann.client() as client:
+            report = runner.sync_group(ahead, ann.group_id, client)
     finally:
         ahead.close()
     assert report.clamped > 0

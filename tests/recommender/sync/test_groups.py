@@ -54,10 +54,10 @@ def test_leaving_signs_the_device_out_and_keeps_the_records(pair: tuple[Device, 
     ann.sync()
     ben.sync()
     assert ben.link is not None
-    client = ben.client()
-    leave_group(ben.db, ben.link, client)
-    with pytest.raises(SyncError) as refused:
-        client.pull(ben.link.group_id, 0)
+    with ben.client() as client:
+        leave_group(ben.db, ben.link, client)
+        with pytest.raises(SyncError) as refused:
+            client.pull(ben.link.group_id, 0)
     assert refused.value.status == 401
     with ben.db.read() as session:
         assert session.scalar(select(func.count()).select_from(Group)) == 0
