@@ -40,6 +40,8 @@ _REFERENCES: dict[str, dict[str, str]] = {
     "trust": {"truster_id": "people", "trustee_id": "people"},
     "reviews": {"vendor_id": "vendors", "author_id": "people", "recorded_by_id": "people"},
 }
+# Present in local_meta while some received record waits for the rest of its fields or for what it refers to.
+_PARKED_KEY = "sync_parked"
 # Ids per IN (...) list: well under SQLite's limit on bound parameters.
 _CHUNK = 900
 
@@ -125,6 +127,7 @@ def apply_page(uow: UnitOfWork, group_id: uuid.UUID, rows: Sequence[Sequence[Any
     result.applied = sum(row.applied for row in incoming) + len(newly_applied)
     result.superseded = sum(1 for row in incoming if not row.applied and (row.entity, row.record) in built)
     result.parked = sum(1 for row in incoming if (row.entity, row.record) not in built)
+    _note_parked(db, bool(result.parked) or any(key not in built for key in parked))
     touched: dict[str, set[uuid.UUID]] = {}
     for entity, record in [*updates, *created]:
         touched.setdefault(entity, set()).add(uuid.UUID(hex=record))
@@ -216,11 +219,14 @@ def _existing_records(db: sqlite3.Connection, records: set[Key]) -> set[Key]:
 
 def _parked_rows(db: sqlite3.Connection, new_records: set[Key]) -> dict[Key, dict[str, tuple[int, Any, str]]]:
     """Fields received earlier for records not built yet: these and any other parked record, best per field."""
-    others = db.execute(
-        "SELECT DISTINCT entity, record_id FROM change_log AS log WHERE applied = 0 AND origin != 'local' "
-        "AND NOT EXISTS (SELECT 1 FROM field_versions AS fv WHERE fv.entity = log.entity "
-        "AND fv.record_id = log.record_id)"
-    ).fetchall()
+    others: list[tuple[str, str]] = []
+    # The whole-log scan for parked records runs only while an earlier page left some (see _note_parked).
+    if db.execute("SELECT 1 FROM local_meta WHERE key = ?", (_PARKED_KEY,)).fetchone() is not None:
+        others = db.execute(
+            "SELECT DISTINCT entity, record_id FROM change_log AS log WHERE applied = 0 AND origin != 'local' "
+            "AND NOT EXISTS (SELECT 1 FROM field_versions AS fv WHERE fv.entity = log.entity "
+            "AND fv.record_id = log.record_id)"
+        ).fetchall()
     candidates = set(new_records) | {(entity, record) for entity, record in others if entity in SYNCED_MODELS}
     parked: dict[Key, dict[str, tuple[int, Any, str]]] = {}
     for entity, chunk in _by_entity(candidates):
@@ -241,6 +247,13 @@ def _parked_rows(db: sqlite3.Connection, new_records: set[Key]) -> dict[Key, dic
 def _stored_json(value: Any) -> Any:
     # The column's JSON type has numeric affinity in SQLite: JSON numbers come back as numbers, the rest as text.
     return json.loads(value) if isinstance(value, str) else value
+
+
+def _note_parked(db: sqlite3.Connection, parked: bool) -> None:
+    if parked:
+        db.execute("INSERT OR IGNORE INTO local_meta (key, value) VALUES (?, '1')", (_PARKED_KEY,))
+    else:
+        db.execute("DELETE FROM local_meta WHERE key = ?", (_PARKED_KEY,))
 
 
 def _create_complete(

@@ -16,8 +16,10 @@ from recommender.storage.database import Database, UnitOfWork
 from recommender.storage.models import ChangeLogEntry, FieldVersion, OutboxEntry
 from recommender.sync.wire import WireChange, check_change
 
-# As many changes as the server takes in one push; halved on the fly if a batch of long texts is too large.
-DEFAULT_BATCH = 5000
+# Changes per push: under the server's 5,000 even with the rest of an edit appended (at most _EDIT_TAIL more);
+# halved on the fly if a batch of long texts is too large.
+DEFAULT_BATCH = 4000
+_EDIT_TAIL = 64
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ def next_batch(db: Database, group_id: uuid.UUID, size: int = DEFAULT_BATCH, *, 
         rows = list(session.execute(query.limit(size)))
         if whole_edits and len(rows) == size:
             _, entity, record_id, _, _, stamp = rows[-1]
-            for row in session.execute(query.where(ChangeLogEntry.seq > rows[-1][0]).limit(64)):
+            for row in session.execute(query.where(ChangeLogEntry.seq > rows[-1][0]).limit(_EDIT_TAIL)):
                 if (row[1], row[2], row[5]) != (entity, record_id, stamp):
                     break
                 rows.append(row)
