@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 from collections.abc import Sequence
@@ -67,6 +68,11 @@ def load_engine(db: Database, settings: Settings) -> Recommender:
     )
     # Pay for the index and trust views now, off the GUI thread, rather than on the first keystroke.
     engine.warm()
+    # The directory's millions of long-lived objects would otherwise be walked by every full garbage
+    # collection, which then stalls whichever thread triggers it for half a second (typing, say): they are
+    # moved out of the collector's sight. (Objects that later become garbage with cycles are not reclaimed
+    # until the next engine load; the engine itself holds no cycles worth speaking of.)
+    gc.freeze()
     return engine
 
 
@@ -143,11 +149,16 @@ class Startup(QObject):
         if self.theme is not None:
             self.theme.apply(directory.settings.theme)
         if self.screenshot is None:
-            if self.geocoder is None:
-                self.geocoder = Geocoder(directory.db)
-            self.window.filters_bar.geocoder = self.geocoder
             if directory.first_run:
+                self._use_geocoder(self.geocoder or Geocoder(directory.db))
                 self._welcome(directory.db)
+            elif self.geocoder is None:
+                # Made on a worker: it imports geopy and requests, a stall the user would feel while typing.
+                db = directory.db
+                task = self.tasks.run_network(lambda: Geocoder(db), name="place search")
+                task.succeeded.connect(self._use_geocoder)
+            else:
+                self.window.filters_bar.geocoder = self.geocoder
             return
         self.window.vendor_loaded.connect(self._on_window_vendor_loaded)
         # Should the details never arrive (say the vendor was deleted meanwhile), save what is there.
@@ -170,6 +181,11 @@ class Startup(QObject):
             raise error
         message = QCoreApplication.translate("Startup", "Cannot open the directory: {error}").format(error=error)
         self.window.show_load_error(message)
+
+    @Slot(object)
+    def _use_geocoder(self, geocoder: Geocoder) -> None:
+        self.geocoder = geocoder
+        self.window.filters_bar.geocoder = geocoder
 
     def _welcome(self, db: Database) -> None:
         dialog = WelcomeDialog(self.tasks, db, self.geocoder, parent=self.window)

@@ -9,6 +9,7 @@ from functools import partial
 from typing import TypeVar
 
 from PySide6.QtCore import QItemSelection, Qt, Signal, SignalInstance, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -66,6 +67,7 @@ class PeoplePanel(QWidget):
         super().__init__(parent)
         self._tasks = tasks
         self._db: Database | None = None
+        self._contacts_stale = False
         self._engine: Recommender | None = None
         self._me: uuid.UUID | None = None
         self.setAccessibleName(self.tr("People and trust"))
@@ -130,10 +132,19 @@ class PeoplePanel(QWidget):
         self._show_selected()
 
     def set_directory(self, db: Database, engine: Recommender) -> None:
-        """Show this directory's contacts (read in the background) as this engine sees them."""
+        """Show this directory's contacts (read in the background once the panel is shown) as this engine sees
+        them. A city's 50k contacts take seconds to read; doing that while the user types their first search
+        would slow every keystroke, so a hidden panel waits until it is opened."""
         self._db = db
         self.set_engine(engine)
-        self._reload()
+        self._contacts_stale = True
+        if self.isVisible():
+            self._reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._contacts_stale:
+            self._reload()
 
     def set_engine(self, engine: Recommender) -> None:
         """Re-read connections and review counts from a new engine (after ``refreshed``)."""
@@ -174,6 +185,7 @@ class PeoplePanel(QWidget):
         return row
 
     def _reload(self) -> None:
+        self._contacts_stale = False
         if self._db is not None:
             task = self._tasks.run_database(partial(read_contacts, self._db), name="read contacts")
             task.succeeded.connect(self._on_read_contacts_task_succeeded)

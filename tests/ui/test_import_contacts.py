@@ -97,8 +97,9 @@ def test_contacts_land_with_the_trust_level_the_user_picked(qtbot: QtBot, app: A
     summary = wait_for(qtbot, opened, ImportSummaryDialog)
     assert "People: 3 added" in summary.counts_label.text()
     assert "Trust links: 3 added" in summary.counts_label.text()
-    # The People tab lists them at once, with that trust.
+    # The People tab lists them as soon as it is opened, with that trust.
     panel = window.people_panel
+    window.tabs.setCurrentWidget(panel)
     qtbot.waitUntil(lambda: panel.model.row_of(_person_id(window.db, "Doug White")) is not None, timeout=TIMEOUT_MS)
     row = panel.model.row_of(_person_id(window.db, "Doug White"))
     assert row is not None and panel.model.contact(row).trust == pytest.approx(0.8)

@@ -18,6 +18,7 @@ from recommender.engine.updates import refreshed
 from recommender.storage.changelog import Changes
 from recommender.storage.database import Database
 from ui.app import Directory
+from ui.main_window import MainWindow
 from ui.models.people_model import Column, PeopleModel, PersonIdRole, read_contacts
 from ui.people_panel import PeoplePanel
 from ui.recommenders_view import Column as RecommendersColumn
@@ -202,3 +203,13 @@ def test_the_recommenders_view_shows_whom_i_rely_on_through_whom(
     with qtbot.waitSignal(view.person_activated) as activated:
         view.table.activated.emit(view.model.index(0, 0))
     assert activated.args == [town["Ben"]]
+
+
+def test_contacts_are_read_when_the_people_tab_is_opened_not_while_searching(qtbot: QtBot, window: MainWindow) -> None:
+    # A city's contacts take seconds to read: a hidden panel waits, so the first search is not slowed by it.
+    panel = window.people_panel
+    assert window.tabs.currentWidget() is window.results_view
+    qtbot.wait(200)
+    assert panel.model.rowCount() == 0
+    window.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 100, timeout=10_000)
