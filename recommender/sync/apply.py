@@ -187,6 +187,9 @@ def _drop_known(db: sqlite3.Connection, rows: list[_Row], result: ApplyResult) -
             [entity, *chunk],
         )
         known.update((entity, record, name, stamp) for record, name, stamp in found)
+    if not known:
+        # Nothing of these records is here yet (an initial pull); the server sends each change once.
+        return rows
     fresh = []
     for row in rows:
         identity = (row.entity, row.record, row.field, row.stamp)

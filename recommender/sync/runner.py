@@ -63,7 +63,7 @@ class SyncReport:
 
 ClientFactory = Callable[[GroupLink], SyncClient]
 # Changes per pulled page: large pages mean fewer round trips and commits on an initial pull.
-DEFAULT_PAGE_SIZE = 10_000
+DEFAULT_PAGE_SIZE = 20_000
 
 
 def default_client(link: GroupLink) -> SyncClient:
