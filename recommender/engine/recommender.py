@@ -13,7 +13,7 @@ from numpy.typing import NDArray
 
 from recommender.arrays import group
 from recommender.engine.snapshot import Snapshot, load_snapshot
-from recommender.engine.snapshot_cache import CacheKey, SnapshotCache
+from recommender.engine.snapshot_cache import CacheKey, SnapshotCache, WarmedSums
 from recommender.geo.distance import geodesic_km
 from recommender.geo.home import get_home
 from recommender.hours import OPEN, HoursColumn
@@ -145,7 +145,7 @@ class Recommender:
                 )
                 index = None
             else:
-                snapshot, index = cached
+                snapshot, index, warmed = cached
         engine = cls(
             snapshot,
             home=home.point if home is not None else None,
@@ -153,8 +153,13 @@ class Recommender:
             score_settings=score_settings,
             index=index,
         )
-        if cache is not None and key is not None and cached is None:
-            cache.save(key, snapshot, engine.index)
+        if cache is not None and key is not None:
+            if cached is None:
+                # Worth paying here rather than on the first keystroke, and worth keeping for the next start.
+                engine.warm()
+                cache.save(key, snapshot, engine.index, engine.warmed_sums())
+            elif warmed is not None:
+                engine.adopt_sums(warmed)
         return engine
 
     def fresh_views(self) -> Recommender:
@@ -213,6 +218,22 @@ class Recommender:
         """Do now the work the first searches would otherwise pay for: the index, trust views, review sums."""
         _ = self.index
         self._own_sums(np.arange(len(self._summed), dtype=np.int64))
+
+    def warmed_sums(self) -> WarmedSums:
+        """Every vendor's review sums as seen from me, for the snapshot copy (they only depend on the snapshot,
+        the viewer and the trust settings)."""
+        return WarmedSums(self.trust_settings, self._viewer, self._sums, self._summed.copy())
+
+    def adopt_sums(self, warmed: WarmedSums) -> bool:
+        """Take sums computed by an engine over the same snapshot; False (and nothing taken) when they were
+        computed for another viewer or other trust settings."""
+        if warmed.trust_settings != self.trust_settings or warmed.viewer != self._viewer:
+            return False
+        if warmed.summed.shape != self._summed.shape or len(warmed.sums[0]) != len(self._sums[0]):
+            return False
+        self._sums = (warmed.sums[0].copy(), warmed.sums[1].copy())
+        self._summed = warmed.summed.copy()
+        return True
 
     def _own_sums(self, codes: NDArray[np.int64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """The review sums of every vendor in these categories, each through its own category's view."""

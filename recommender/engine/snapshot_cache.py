@@ -25,6 +25,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+from numpy.typing import NDArray
 from sqlalchemy.orm import Session
 
 from recommender import __version__
@@ -32,10 +34,11 @@ from recommender.engine.snapshot import Snapshot
 from recommender.ranking.model import RatingSettings
 from recommender.search.index import SearchIndex
 from recommender.storage.database import Database, cache_dir
+from recommender.trust.graph import TrustSettings
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 3
+FORMAT = 4
 """Bumped whenever what is pickled changes shape, so copies written by older code are ignored."""
 
 
@@ -83,6 +86,16 @@ def _taxonomy_digest() -> str:
     return hashlib.sha256(files("resources").joinpath("taxonomy.toml").read_bytes()).hexdigest()[:16]
 
 
+@dataclass(frozen=True)
+class WarmedSums:
+    """Review sums already computed for every category, kept with the snapshot copy to skip that work."""
+
+    trust_settings: TrustSettings
+    viewer: int | None
+    sums: tuple[NDArray[np.float64], NDArray[np.float64]]
+    summed: NDArray[np.bool_]
+
+
 class SnapshotCache:
     """One database's cached snapshot and index: ``load`` gives them back only for an identical key."""
 
@@ -95,14 +108,15 @@ class SnapshotCache:
         name = hashlib.sha256(str(db.path.resolve()).encode()).hexdigest()[:20]
         return cls(cache_dir() / "snapshots" / f"{name}.snapshot")
 
-    def load(self, key: CacheKey) -> tuple[Snapshot, SearchIndex] | None:
-        """The cached snapshot and index, or None when there is none, it is stale, or it cannot be read."""
+    def load(self, key: CacheKey) -> tuple[Snapshot, SearchIndex, WarmedSums | None] | None:
+        """The cached snapshot, index and review sums, or None when there is none, it is stale, or it cannot be
+        read."""
         try:
             with self.path.open("rb") as file:
                 # The key is pickled on its own first, so a stale copy is recognised without reading the rest.
                 if pickle.load(file) != key:
                     return None
-                snapshot, index = pickle.load(file)
+                snapshot, index, warmed = pickle.load(file)
         except FileNotFoundError:
             return None
         except Exception as error:  # a truncated or foreign file is only a cache miss, never a failure
@@ -110,9 +124,9 @@ class SnapshotCache:
             return None
         if not isinstance(snapshot, Snapshot) or not isinstance(index, SearchIndex):
             return None
-        return snapshot, index
+        return snapshot, index, warmed if isinstance(warmed, WarmedSums) else None
 
-    def save(self, key: CacheKey, snapshot: Snapshot, index: SearchIndex) -> None:
+    def save(self, key: CacheKey, snapshot: Snapshot, index: SearchIndex, warmed: WarmedSums | None = None) -> None:
         """Write the copy atomically; a full disk or a read-only cache folder is logged, not raised."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -120,7 +134,7 @@ class SnapshotCache:
                 temporary = Path(file.name)
                 try:
                     pickle.dump(key, file, protocol=pickle.HIGHEST_PROTOCOL)
-                    pickle.dump((snapshot, index), file, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickle.dump((snapshot, index, warmed), file, protocol=pickle.HIGHEST_PROTOCOL)
                 except BaseException:
                     file.close()
                     temporary.unlink(missing_ok=True)

@@ -13,6 +13,7 @@ from recommender.directory.vendors import VendorDraft, add_vendor
 from recommender.engine.recommender import Recommender
 from recommender.engine.snapshot_cache import SnapshotCache
 from recommender.storage.database import Database
+from recommender.trust.graph import TrustSettings
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -77,3 +78,20 @@ def test_a_damaged_copy_is_a_miss_not_a_failure(demo_db: Database, tmp_path: Pat
     assert engine.search("dentist", limit=5)
     # ...and the copy was written again, whole.
     assert cache.load is not None and cache.path.stat().st_size > 1000
+
+
+def test_review_sums_come_back_only_for_the_trust_settings_they_were_made_with(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    cache = SnapshotCache(tmp_path / "copy.snapshot")
+    fresh = Recommender.load(demo_db, today=TODAY, cache=cache)
+    cached = Recommender.load(demo_db, today=TODAY, cache=cache)
+    # The sums arrive with the copy: every category is already summed before any search.
+    assert cached._summed.all()
+    assert _top(cached, "hairdresser") == _top(fresh, "hairdresser")
+
+    narrower = TrustSettings(horizon=1, decay=0.5)
+    other = Recommender.load(demo_db, today=TODAY, cache=cache, trust_settings=narrower)
+    assert not other._summed.any()
+    expected = Recommender(fresh.snapshot, home=fresh.home, trust_settings=narrower, index=fresh.index)
+    assert _top(other, "hairdresser") == _top(expected, "hairdresser")
