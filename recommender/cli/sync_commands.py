@@ -212,6 +212,7 @@ def run_list(args: argparse.Namespace) -> int:
                 "server": link.server_url,
                 "admin": link.is_admin,
                 "pending": outbox.pending_count(database, link.group_id),
+                "last_synced": link.last_synced.isoformat() if link.last_synced else None,
             }
             for link in links
         ]
@@ -219,9 +220,10 @@ def run_list(args: argparse.Namespace) -> int:
         print_json({"groups": rows})
     elif not rows:
         print("Not in any group.")
-    for row in rows if not args.json else []:
-        admin = ", admin" if row["admin"] else ""
-        print(f"{row['name']} ({row['server']}{admin}): {row['pending']} change(s) waiting to be sent")
+    for link, row in zip(links, rows, strict=True) if not args.json else []:
+        admin = ", admin" if link.is_admin else ""
+        synced = f"last synced {link.last_synced:%Y-%m-%d %H:%M} UTC" if link.last_synced else "never synced"
+        print(f"{link.name} ({link.server_url}{admin}): {synced}, {row['pending']} change(s) waiting to be sent")
     return 0
 
 

@@ -5,6 +5,7 @@ The token sits in ``local_meta`` (never synced) next to the member and device id
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 from recommender.storage.database import UnitOfWork
 from recommender.storage.models import Audience, Group, LocalMeta, OutboxEntry, SyncCursor
 
-_FIELDS = ("token", "member_id", "device_id", "is_admin", "allow_insecure")
+_FIELDS = ("token", "member_id", "device_id", "is_admin", "allow_insecure", "last_synced")
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ class GroupLink:
     device_id: uuid.UUID
     is_admin: bool
     allow_insecure: bool
+    # When a sync round with this group last completed (UTC, ISO 8601), for the app's status line.
+    last_synced: dt.datetime | None = None
 
     def __repr__(self) -> str:
         # The token never ends up in a log line or a traceback through repr().
@@ -84,7 +87,13 @@ def load_membership(session: Session, group_id: uuid.UUID) -> GroupLink | None:
         device_id=uuid.UUID(meta[_key(group_id, "device_id")]),
         is_admin=meta.get(_key(group_id, "is_admin")) == "1",
         allow_insecure=meta.get(_key(group_id, "allow_insecure")) == "1",
+        last_synced=dt.datetime.fromisoformat(synced) if (synced := meta.get(_key(group_id, "last_synced"))) else None,
     )
+
+
+def mark_synced(uow: UnitOfWork, group_id: uuid.UUID, when: dt.datetime) -> None:
+    """Remember that a sync round with the group completed at ``when``."""
+    uow.session.merge(LocalMeta(key=_key(group_id, "last_synced"), value=when.isoformat()))
 
 
 def list_memberships(session: Session) -> list[GroupLink]:

@@ -6,6 +6,7 @@ with the ``Changes`` the app needs to refresh its engine.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 import uuid
@@ -18,7 +19,7 @@ from recommender.storage.models import SyncCursor
 from recommender.sync import outbox
 from recommender.sync.apply import apply_page
 from recommender.sync.client import SyncClient, SyncError
-from recommender.sync.membership import GroupLink, load_membership
+from recommender.sync.membership import GroupLink, load_membership, mark_synced
 
 logger = logging.getLogger(__name__)
 
@@ -90,6 +91,8 @@ def sync_group(
     try:
         push(db, client, group_id, report, batch_size)
         pull(db, client, group_id, report, page_size)
+        with db.write() as uow:
+            mark_synced(uow, group_id, dt.datetime.now(dt.UTC))
     finally:
         if own_client:
             client.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import replace
@@ -17,7 +18,7 @@ from recommender.storage.database import Database
 from recommender.storage.models import Group, OutboxEntry, Review
 from recommender.sync.audience import set_audience
 from recommender.sync.client import SyncError
-from recommender.sync.groups import leave_group
+from recommender.sync.groups import leave_group, membership
 from tests.recommender.sync.conftest import Device
 
 
@@ -121,3 +122,16 @@ def test_the_cli_needs_a_name_the_first_time(
 ) -> None:
     code, _, err = _run(capsys, "group", "create", "G", "--server", server_url, "--db", str(tmp_path / "x.sqlite"))
     assert code == 1 and "--name" in err
+
+
+def test_a_completed_sync_is_remembered_for_the_status_line(
+    pair: tuple[Device, Device], capsys: pytest.CaptureFixture[str]
+) -> None:
+    ann, _ = pair
+    assert membership(ann.db, ann.group_id).last_synced is None  # type: ignore[union-attr]
+    before = dt.datetime.now(dt.UTC)
+    ann.sync()
+    synced = membership(ann.db, ann.group_id).last_synced  # type: ignore[union-attr]
+    assert synced is not None and before <= synced <= dt.datetime.now(dt.UTC)
+    code, out, _ = _run(capsys, "group", "list", "--db", str(ann.db.path))
+    assert code == 0 and "last synced" in out and "0 change(s) waiting" in out
