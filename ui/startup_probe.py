@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import sys
 import time
 from pathlib import Path
@@ -108,6 +109,8 @@ def main(argv: list[str] | None = None) -> int:
                 "heartbeats": len(gaps),
                 "keystrokes": sum(len(query) for query in QUERIES),
                 "vendors": len(window.engine.snapshot.vendors.ids) if window.engine is not None else 0,
+                # Linux reports kilobytes: the most memory the app held at any point (DESIGN budget: 400 MB).
+                "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
             }
         )
     )

@@ -144,7 +144,8 @@ def run_startup(args: argparse.Namespace) -> int:
             f"Startup on {document['vendors']:,} vendors: window painted {document['window_painted_s']} s, "
             f"populated with ranked results {document['populated_s']} s after launch\n"
             f"typing {document['keystrokes']} keys: longest GUI-thread stall {document['longest_stall_ms']} ms "
-            f"(p99 {document['stall_p99_ms']} ms over {document['heartbeats']} heartbeats)"
+            f"(p99 {document['stall_p99_ms']} ms over {document['heartbeats']} heartbeats); "
+            f"peak RSS {document['peak_rss_mb']} MB"
         )
     return 0
 
