@@ -44,9 +44,13 @@ class FiltersBar(QWidget):
         """The local time "open now" means (tests set a fixed one)."""
         self.near_edit = QLineEdit(self)
         self.near_edit.setAccessibleName(self.tr("Search near"))
-        self.near_edit.setPlaceholderText(self.tr("near home (or a place, or coordinates)"))
+        self.near_edit.setPlaceholderText(self.tr("home, or type a place"))
+        self.near_edit.setToolTip(
+            self.tr("Search near home, or near a place (looked up when online) or coordinates such as 52.205, 0.122")
+        )
         self.near_edit.setClearButtonEnabled(True)
-        self.near_edit.setMaximumWidth(260)
+        self.near_edit.setMinimumWidth(200)
+        self.near_edit.setMaximumWidth(280)
         self.near_problem = QLabel(self)
         self.near_problem.setAccessibleName(self.tr("Search location"))
         self.tasks: TaskRunner | None = None

@@ -692,7 +692,7 @@
 <context>
     <name>Duplicates</name>
     <message>
-        <location filename="../../ui/duplicates_dialog.py" line="+42" />
+        <location filename="../../ui/duplicates_dialog.py" line="+43" />
         <source>names {percent}% alike</source>
         <translation>Namen zu {percent} % gleich</translation>
     </message>
@@ -746,7 +746,7 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location line="+102" />
+        <location line="+108" />
         <location line="+8" />
         <source>Possible duplicates</source>
         <translation>Mögliche Duplikate</translation>
@@ -820,7 +820,7 @@
 <context>
     <name>DuplicatesModel</name>
     <message>
-        <location line="-183" />
+        <location line="-184" />
         <source>Keep</source>
         <translation>Behalten</translation>
     </message>
@@ -1100,12 +1100,7 @@
         <translation>Suchen in der Nähe von</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>near home (or a place, or coordinates)</source>
-        <translation>bei mir zu Hause (oder ein Ort, oder Koordinaten)</translation>
-    </message>
-    <message>
-        <location line="+4" />
+        <location line="+8" />
         <source>Search location</source>
         <translation>Suchort</translation>
     </message>
@@ -1125,7 +1120,17 @@
         <translation>Filter:</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="-22" />
+        <source>home, or type a place</source>
+        <translation>Zuhause, oder einen Ort eingeben</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Search near home, or near a place (looked up when online) or coordinates such as 52.205, 0.122</source>
+        <translation>In der Nähe von Zuhause suchen, oder eines Ortes (online nachgeschlagen) oder von Koordinaten wie 52.205, 0.122</translation>
+    </message>
+    <message>
+        <location line="+25" />
         <source>N&amp;ear:</source>
         <translation>In der Nähe &amp;von:</translation>
     </message>
@@ -2021,7 +2026,7 @@
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../../ui/people_panel.py" line="+71" />
+        <location filename="../../ui/people_panel.py" line="+73" />
         <source>People and trust</source>
         <translation>Personen und Vertrauen</translation>
     </message>
@@ -2153,7 +2158,7 @@
         <translation>Meldung</translation>
     </message>
     <message>
-        <location line="+75" />
+        <location line="+85" />
         <source>Select a contact to see and set your trust in them.</source>
         <translation>Wählen Sie einen Kontakt, um Ihr Vertrauen in ihn zu sehen und festzulegen.</translation>
     </message>
@@ -2661,7 +2666,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/app.py" line="+171" />
+        <location filename="../../ui/app.py" line="+182" />
         <source>Cannot open the directory: {error}</source>
         <translation>Das Verzeichnis kann nicht geöffnet werden: {error}</translation>
     </message>

@@ -692,7 +692,7 @@
 <context>
     <name>Duplicates</name>
     <message>
-        <location filename="../../ui/duplicates_dialog.py" line="+42" />
+        <location filename="../../ui/duplicates_dialog.py" line="+43" />
         <source>names {percent}% alike</source>
         <translation>noms semblables à {percent} %</translation>
     </message>
@@ -746,7 +746,7 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location line="+102" />
+        <location line="+108" />
         <location line="+8" />
         <source>Possible duplicates</source>
         <translation>Doublons possibles</translation>
@@ -820,7 +820,7 @@
 <context>
     <name>DuplicatesModel</name>
     <message>
-        <location line="-183" />
+        <location line="-184" />
         <source>Keep</source>
         <translation>Garder</translation>
     </message>
@@ -1100,12 +1100,7 @@
         <translation>Chercher autour de</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>near home (or a place, or coordinates)</source>
-        <translation>près de chez moi (ou un lieu, ou des coordonnées)</translation>
-    </message>
-    <message>
-        <location line="+4" />
+        <location line="+8" />
         <source>Search location</source>
         <translation>Lieu de recherche</translation>
     </message>
@@ -1125,7 +1120,17 @@
         <translation>Filtres :</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="-22" />
+        <source>home, or type a place</source>
+        <translation>chez moi, ou un lieu</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Search near home, or near a place (looked up when online) or coordinates such as 52.205, 0.122</source>
+        <translation>Chercher près de chez moi, ou d’un lieu (recherché en ligne) ou de coordonnées comme 52.205, 0.122</translation>
+    </message>
+    <message>
+        <location line="+25" />
         <source>N&amp;ear:</source>
         <translation>Autour &amp;de :</translation>
     </message>
@@ -2021,7 +2026,7 @@
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../../ui/people_panel.py" line="+71" />
+        <location filename="../../ui/people_panel.py" line="+73" />
         <source>People and trust</source>
         <translation>Personnes et confiance</translation>
     </message>
@@ -2153,7 +2158,7 @@
         <translation>Message</translation>
     </message>
     <message>
-        <location line="+75" />
+        <location line="+85" />
         <source>Select a contact to see and set your trust in them.</source>
         <translation>Sélectionnez un contact pour voir et définir la confiance que vous lui accordez.</translation>
     </message>
@@ -2661,7 +2666,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/app.py" line="+171" />
+        <location filename="../../ui/app.py" line="+182" />
         <source>Cannot open the directory: {error}</source>
         <translation>Impossible d’ouvrir l’annuaire : {error}</translation>
     </message>
