@@ -19,7 +19,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 
 from recommender import __version__
 from recommender.server import access, feed, schemas
@@ -204,6 +204,12 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(feed.InvalidChanges)
     def _invalid(_request: Request, error: feed.InvalidChanges) -> JSONResponse:
         return JSONResponse({"detail": str(error)}, status_code=422)
+
+    @app.exception_handler(DataError)
+    def _unstorable(_request: Request, error: DataError) -> JSONResponse:
+        # Validation should catch these first; this keeps any value the database rejects a client error.
+        logger.warning("database refused a value: %s", error.orig)
+        return JSONResponse({"detail": "a value in the request cannot be stored"}, status_code=422)
 
     @app.exception_handler(OperationalError)
     def _database_down(_request: Request, error: OperationalError) -> JSONResponse:

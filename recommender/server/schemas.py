@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from recommender.sync.wire import ENTITIES
+from recommender.sync.wire import ENTITIES, storable_text
 
 # Largest push batch and pull page: big enough for a fast initial sync, small enough to stay under the body limit.
 MAX_PUSH_CHANGES = 5000
@@ -38,6 +38,16 @@ class ValidationProblem(BaseModel):
     detail: list[FieldProblem]
 
 
+def _storable(text: str) -> str:
+    if not storable_text(text):
+        raise ValueError("contains characters that cannot be stored (NUL or an unpaired surrogate)")
+    return text
+
+
+# Text the server stores as it is (names, codes): refused up front if a database could not store it.
+Name = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_storable)]
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -49,9 +59,9 @@ class Problem(BaseModel):
 
 
 class CreateGroup(Strict):
-    name: str = Field(min_length=1, max_length=200)
+    name: Name
     person_id: uuid.UUID = Field(description="the creator's own Person record in their directory")
-    display_name: str = Field(min_length=1, max_length=200)
+    display_name: Name
 
 
 class Membership(BaseModel):
@@ -77,9 +87,9 @@ class InviteCode(BaseModel):
 
 
 class Join(Strict):
-    code: str = Field(min_length=1, max_length=200)
+    code: Name
     person_id: uuid.UUID
-    display_name: str = Field(min_length=1, max_length=200)
+    display_name: Name
 
 
 class DeviceInfo(BaseModel):

@@ -112,12 +112,12 @@ def _check_type(entity: str, field: str, column_type: Any, value: Any) -> str | 
         limit = getattr(column_type, "length", None)
         if limit is not None and len(value) > limit:
             return f"{where} is longer than {limit} characters"
-        return None
+        return None if storable_text(value) else f"{where} holds characters no database can store"
     if isinstance(column_type, JSON):
         # The only JSON field is a review's tags: a short list of short texts.
         if not isinstance(value, list) or len(value) > _MAX_TAGS:
             return f"{where} must be a list of at most {_MAX_TAGS} texts"
-        if not all(isinstance(tag, str) and len(tag) <= _MAX_TAG_LENGTH for tag in value):
+        if not all(isinstance(tag, str) and len(tag) <= _MAX_TAG_LENGTH and storable_text(tag) for tag in value):
             return f"{where} must hold texts of at most {_MAX_TAG_LENGTH} characters"
         return None
     return f"{where} has a type sync does not know"
@@ -129,5 +129,16 @@ def _parses(parse: Any, value: Any) -> bool:
     try:
         parse(value)
     except ValueError:
+        return False
+    return True
+
+
+def storable_text(text: str) -> bool:
+    """Whether every database can store the text: no NUL character, no unpaired UTF-16 surrogate."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
         return False
     return True

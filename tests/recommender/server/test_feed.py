@@ -178,3 +178,16 @@ def test_the_openapi_schema_describes_every_route_and_body(url: str) -> None:
     pull = schema["paths"]["/v1/groups/{group_id}/changes"]["get"]
     assert pull["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith("PullPage")
     assert "HTTPBearer" in schema["components"]["securitySchemes"]
+
+
+def test_text_no_database_can_store_is_refused_with_422(url: str, admin: Member) -> None:
+    vendor = uuid.uuid4()
+    for bad in ("Dr.\x00Lee", "Dr. \ud800Lee"):
+        assert admin.push(change("vendors", vendor, "name", bad, stamp(T0))).status_code == 422
+    created = requests.post(
+        f"{url}/v1/groups",
+        json={"name": "Elm\x00Street", "person_id": str(uuid.uuid4()), "display_name": "Ann"},
+        timeout=30,
+    )
+    assert created.status_code == 422
+    assert admin.pull()["changes"] == []
