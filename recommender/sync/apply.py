@@ -102,6 +102,12 @@ def apply_page(uow: UnitOfWork, group_id: uuid.UUID, rows: Sequence[Sequence[Any
             row.applied = True
             updates.setdefault((entity, record), {})[name] = row.value
     created, newly_applied = _create_complete(db, winners, parked, existing)
+    for entity, record in _update_records(db, updates):
+        # The merged values would break one of the record's rules (e.g. a latitude without its longitude):
+        # the record keeps its present values and the received ones stay in the log as history.
+        for name in updates.pop((entity, record)):
+            winners[(entity, record, name)].applied = False
+        result.invalid.append(f"{entity} {uuid.UUID(hex=record)}: received values break a rule; kept as history")
     before = db.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
     origin = str(group_id)
     db.executemany(
@@ -110,7 +116,6 @@ def apply_page(uow: UnitOfWork, group_id: uuid.UUID, rows: Sequence[Sequence[Any
     )
     for chunk in _chunked(newly_applied):
         db.execute(f"UPDATE change_log SET applied = 1 WHERE seq IN ({_marks(chunk)})", chunk)
-    _update_records(db, updates)
     _store_versions(db, winners, parked, created)
     group_hex = group_id.hex
     db.executemany(
@@ -299,7 +304,12 @@ def _create_complete(
             created.append((entity, record))
         if batch:
             names = ", ".join(("id", *columns))
-            db.executemany(f"INSERT INTO {entity} ({names}) VALUES ({_marks(batch[0])})", batch)
+            rejected = _guarded(db, f"INSERT INTO {entity} ({names}) VALUES ({_marks(batch[0])})", batch)
+            for index in rejected:
+                # Stays parked: its fields are in the log, and a later change may make it valid.
+                record = batch[index][0]
+                available[entity].discard(record)
+                created.remove((entity, record))
     newly_applied: list[int] = []
     for key in created:
         for name, (_stamp, _, seq) in best[key].items():
@@ -362,7 +372,8 @@ def _references_exist(
     return True
 
 
-def _update_records(db: sqlite3.Connection, updates: dict[Key, dict[str, Any]]) -> None:
+def _update_records(db: sqlite3.Connection, updates: dict[Key, dict[str, Any]]) -> list[Key]:
+    """Write the winning fields of existing records; returns the records that could not take them."""
     # One statement per set of fields, executed for every record that changes exactly those fields.
     statements: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
     for (entity, record), fields in updates.items():
@@ -371,9 +382,33 @@ def _update_records(db: sqlite3.Connection, updates: dict[Key, dict[str, Any]]) 
         encode = dict(zip(columns, encoders, strict=True))
         values = tuple(encode[name](fields[name]) for name in names)
         statements.setdefault((entity, names), []).append((*values, record))
+    failed: list[Key] = []
     for (entity, names), parameters in statements.items():
         assignments = ", ".join(f"{name} = ?" for name in names)
-        db.executemany(f"UPDATE {entity} SET {assignments} WHERE id = ?", parameters)
+        rejected = _guarded(db, f"UPDATE {entity} SET {assignments} WHERE id = ?", parameters)
+        failed += [(entity, parameters[index][-1]) for index in rejected]
+    return failed
+
+
+def _guarded(db: sqlite3.Connection, statement: str, rows: list[tuple[Any, ...]]) -> list[int]:
+    """``executemany``; if a row breaks a constraint, the rows go one by one and the failing ones are returned."""
+    db.execute("SAVEPOINT sync_batch")
+    try:
+        db.executemany(statement, rows)
+    except sqlite3.IntegrityError:
+        db.execute("ROLLBACK TO sync_batch")
+    else:
+        db.execute("RELEASE sync_batch")
+        return []
+    failed = []
+    for index, row in enumerate(rows):
+        try:
+            db.execute(statement, row)
+        except sqlite3.IntegrityError:
+            # A failed statement changes nothing in SQLite: no savepoint is needed per row.
+            failed.append(index)
+    db.execute("RELEASE sync_batch")
+    return failed
 
 
 def _store_versions(

@@ -18,7 +18,7 @@ from recommender.directory.vendors import (
     restore_vendor,
     update_vendor,
 )
-from recommender.storage.models import Audience, ChangeLogEntry, FieldVersion, OutboxEntry, Vendor
+from recommender.storage.models import Audience, ChangeLogEntry, FieldVersion, OutboxEntry, SyncCursor, Vendor
 from recommender.sync.apply import apply_page
 from recommender.sync.audience import set_audience
 from tests.recommender.sync.conftest import Device
@@ -241,3 +241,30 @@ def test_a_vendor_in_two_groups_is_one_record_that_carries_news_across(make_devi
     cy.sync()
     ben.sync()
     assert _phone(ben, vendor_id) == "+44 20 7946 0009"
+
+
+def test_received_values_that_break_a_rule_are_kept_as_history_and_the_rest_applies(
+    pair: tuple[Device, Device],
+) -> None:
+    _, ben = pair
+    with ben.db.write() as uow:
+        placed = add_vendor(uow, VendorDraft(name="Dr. Lee", category="pediatrician", lat=52.2, lon=0.12))
+        other = add_vendor(uow, VendorDraft(name="Dr. Who", category="pediatrician"))
+    later = "009999999999999-000000-abc"
+    rows = [
+        # A latitude cleared without its longitude: the pair would break the vendors' rule.
+        [1, "vendors", str(placed.id), "lat", None, later],
+        [2, "vendors", str(other.id), "phone", "+44 20 7946 0000", later],
+    ]
+    with ben.db.write() as uow:
+        result = apply_page(uow, ben.group_id, rows, next_since=2)
+    assert len(result.invalid) == 1 and str(placed.id) in result.invalid[0]
+    assert result.changes.vendors == {other.id}
+    with ben.db.read() as session:
+        assert (get_vendor(session, placed.id).lat, get_vendor(session, other.id).phone) == (52.2, "+44 20 7946 0000")
+        kept = session.execute(
+            select(ChangeLogEntry.applied).where(ChangeLogEntry.record_id == placed.id, ChangeLogEntry.stamp == later)
+        ).scalar_one()
+        cursor = session.get(SyncCursor, ben.group_id)
+    assert kept is False
+    assert cursor is not None and cursor.pulled_seq == 2
