@@ -44,6 +44,16 @@ def _listed_twice(window: MainWindow) -> tuple[uuid.UUID, uuid.UUID]:
     return original_id, copy.id
 
 
+def _searched(qtbot: QtBot, actions: DirectoryActions) -> DuplicatesDialog:
+    """Vendor ▸ Find duplicates, once its search has filled the list."""
+    dialog = actions.find_duplicates()
+    assert isinstance(dialog, DuplicatesDialog)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.searched, timeout=20_000):
+        pass
+    return dialog
+
+
 def _row_of(model: DuplicatesModel, a: uuid.UUID, b: uuid.UUID) -> int:
     for row in range(model.rowCount()):
         pair = model.candidate(row)
@@ -94,10 +104,7 @@ def test_a_vendor_listed_twice_is_found_and_merged_keeping_every_review(
 def test_keep_the_other_swaps_which_vendor_survives(qtbot: QtBot, app: tuple[MainWindow, DirectoryActions]) -> None:
     window, actions = app
     original_id, copy_id = _listed_twice(window)
-    dialog = actions.find_duplicates()
-    assert dialog is not None
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=20_000)
+    dialog = _searched(qtbot, actions)
     row = _row_of(dialog.model, original_id, copy_id)
     dialog.table.selectRow(row)
     qtbot.mouseClick(dialog.swap_button, Qt.MouseButton.LeftButton)
@@ -116,10 +123,7 @@ def test_not_the_same_hides_the_pair_and_changes_nothing(
 ) -> None:
     window, actions = app
     original_id, copy_id = _listed_twice(window)
-    dialog = actions.find_duplicates()
-    assert dialog is not None
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=20_000)
+    dialog = _searched(qtbot, actions)
     before = dialog.model.rowCount()
     dialog.table.selectRow(_row_of(dialog.model, original_id, copy_id))
     with qtbot.assertNotEmitted(dialog.merged, wait=200):
@@ -130,11 +134,7 @@ def test_not_the_same_hides_the_pair_and_changes_nothing(
         assert get_vendor(session, copy_id).id == copy_id
     # The next search does not offer the pair again.
     qtbot.waitUntil(lambda: not actions.tasks.busy, timeout=20_000)
-    again = actions.find_duplicates()
-    assert again is not None
-    qtbot.addWidget(again)
-    with qtbot.waitSignal(again.searched, timeout=20_000):
-        pass
+    again = _searched(qtbot, actions)
     with pytest.raises(AssertionError, match="not listed"):
         _row_of(again.model, original_id, copy_id)
 
@@ -144,10 +144,7 @@ def test_undo_merge_brings_the_vendor_and_its_review_back(
 ) -> None:
     window, actions = app
     original_id, copy_id = _listed_twice(window)
-    dialog = actions.find_duplicates()
-    assert dialog is not None
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=20_000)
+    dialog = _searched(qtbot, actions)
     assert not dialog.undo_button.isEnabled()
     dialog.table.selectRow(_row_of(dialog.model, original_id, copy_id))
     with qtbot.waitSignal(actions.refreshed, timeout=20_000):
