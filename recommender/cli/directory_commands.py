@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
+import time
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from recommender.cli.common import CommandFailed, add_db_option, open_database
 from recommender.demo import DemoTargetNotEmptyError, generate_demo
@@ -98,12 +100,41 @@ def run_import(args: argparse.Namespace) -> int:
         fallback_category=args.category,
     )
     database: Database = open_database(args)
+    progress = TerminalProgress(f"importing {args.file.name}")
     try:
-        report = run_importer(args.format, database, args.file, options)
+        report = run_importer(args.format, database, args.file, options, progress)
     finally:
+        progress.done()
         database.close()
     _print_report(report)
     return 0
+
+
+class TerminalProgress:
+    """A long import's progress on one rewritten line of a terminal's stderr (nothing when piped or redirected)."""
+
+    INTERVAL_S = 0.5
+
+    def __init__(self, what: str, stream: TextIO | None = None) -> None:
+        self.what = what
+        self.stream = stream if stream is not None else sys.stderr
+        self.shown = False
+        self._last = time.monotonic()
+
+    def __call__(self, done: int, total: int | None) -> None:
+        now = time.monotonic()
+        if now - self._last < self.INTERVAL_S or not self.stream.isatty():
+            return
+        self._last = now
+        amount = f"{100 * done / total:.0f}%" if total else f"{done:,}"
+        self.stream.write(f"\r{self.what}: {amount}   ")
+        self.stream.flush()
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
 
 
 def run_export_vcard(args: argparse.Namespace) -> int:

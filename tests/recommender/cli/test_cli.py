@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from recommender import __version__
 from recommender.cli import main
+from recommender.cli.directory_commands import TerminalProgress
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -132,3 +134,26 @@ def test_a_database_path_that_is_not_a_database_fails_clearly(
     notes.write_text("not a database\n" * 200)
     code, _, err = run(capsys, "search", "dentist", "--db", str(notes))
     assert code == 1 and "not a usable database" in err
+
+
+class _Terminal(io.StringIO):
+    def __init__(self, tty: bool) -> None:
+        super().__init__()
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def test_a_long_import_shows_its_progress_on_a_terminal_and_nothing_in_a_pipe(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(TerminalProgress, "INTERVAL_S", 0.0)
+    terminal, pipe = _Terminal(tty=True), _Terminal(tty=False)
+    for stream in (terminal, pipe):
+        progress = TerminalProgress("importing city.osm.pbf", stream)
+        progress(250, 1000)
+        progress(12_345, None)
+        progress.done()
+    assert "importing city.osm.pbf: 25%" in terminal.getvalue()
+    assert "importing city.osm.pbf: 12,345" in terminal.getvalue()
+    assert terminal.getvalue().endswith("\r\x1b[K")
+    assert pipe.getvalue() == ""
