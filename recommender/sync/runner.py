@@ -104,9 +104,11 @@ def sync_group(
 
 def push(db: Database, client: SyncClient, group_id: uuid.UUID, report: SyncReport, batch_size: int) -> None:
     size = batch_size
+    # An edit's fields travel together unless the server refused one edit as too large: a new review or trust
+    # link sent field by field would reach the server without its owner's field and be refused (and dropped).
+    split_edits = False
     while True:
-        # Down to single changes (after 413s), even the fields of one edit go one by one.
-        batch = outbox.next_batch(db, group_id, size, whole_edits=size > 1)
+        batch = outbox.next_batch(db, group_id, size, whole_edits=not split_edits)
         if not batch.seqs:
             return
         invalid = outbox.invalid_changes(batch)
@@ -119,7 +121,8 @@ def push(db: Database, client: SyncClient, group_id: uuid.UUID, report: SyncRepo
             answer = client.push(group_id, batch.changes)
         except SyncError as error:
             if error.status == 413 and len(batch.seqs) > 1:
-                # Long texts made the batch too large for the server: send smaller ones.
+                # Long texts made the batch too large for the server: send smaller ones, down to single changes.
+                split_edits = split_edits or size == 1
                 size = max(1, min(size, len(batch.seqs)) // 2)
                 continue
             rejected = _rejected(error)
