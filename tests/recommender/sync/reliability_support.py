@@ -112,7 +112,8 @@ class Replica:
         return self.link.group_id
 
     def sync(self, network: FlakyNetwork | None = None, **options: int) -> SyncReport:
-        return sync_group(self.db, self.group_id, self.client(network or FlakyNetwork()), **options)
+        with self.client(network or FlakyNetwork()) as client:
+            return sync_group(self.db, self.group_id, client, **options)
 
     def person_id(self) -> uuid.UUID:
         assert self.link is not None
