@@ -203,13 +203,19 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(feed.InvalidChanges)
     def _invalid(_request: Request, error: feed.InvalidChanges) -> JSONResponse:
-        return JSONResponse({"detail": str(error)}, status_code=422)
+        # The same shape as FastAPI's own validation errors (the schema's HTTPValidationError).
+        detail = [
+            {"loc": ["body", "changes", index, "value"], "msg": reason, "type": "value_error"}
+            for index, reason in error.problems
+        ]
+        return JSONResponse({"detail": detail}, status_code=422)
 
     @app.exception_handler(DataError)
     def _unstorable(_request: Request, error: DataError) -> JSONResponse:
         # Validation should catch these first; this keeps any value the database rejects a client error.
         logger.warning("database refused a value: %s", error.orig)
-        return JSONResponse({"detail": "a value in the request cannot be stored"}, status_code=422)
+        detail = [{"loc": ["body"], "msg": "a value in the request cannot be stored", "type": "value_error"}]
+        return JSONResponse({"detail": detail}, status_code=422)
 
     @app.exception_handler(OperationalError)
     def _database_down(_request: Request, error: OperationalError) -> JSONResponse:

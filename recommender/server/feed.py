@@ -41,7 +41,11 @@ class PushRefused(Exception):
 
 
 class InvalidChanges(Exception):
-    """Changes that are not valid values of their field."""
+    """Changes that are not valid values of their field: (position in the batch, reason) for each."""
+
+    def __init__(self, problems: list[tuple[int, str]]):
+        super().__init__("; ".join(f"changes[{index}]: {reason}" for index, reason in problems[:10]))
+        self.problems = problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,14 +60,12 @@ def push(
     session: Session, caller: Caller, changes: Sequence[schemas.Change], now_ms: Callable[[], int]
 ) -> schemas.PushResult:
     problems = [
-        f"changes[{index}]: {reason}"
+        (index, reason)
         for index, change in enumerate(changes)
         if (reason := check_change(change.entity, change.field, change.value, change.stamp)) is not None
     ]
     if problems:
-        raise InvalidChanges(
-            "; ".join(problems[:10]) + (f" (and {len(problems) - 10} more)" if len(problems) > 10 else "")
-        )
+        raise InvalidChanges(problems)
     # Take the group's lock first: everything below sees every push committed before ours.
     session.execute(update(SyncGroup).where(SyncGroup.id == caller.group_id).values(last_seq=SyncGroup.last_seq))
     known = _known_stamps(session, caller.group_id, changes)

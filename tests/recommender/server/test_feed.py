@@ -100,8 +100,9 @@ def test_invalid_changes_get_422_naming_the_change(admin: Member) -> None:
         change("vendors", vendor, "lat", 123.0, stamp(T0)),
     )
     assert answer.status_code == 422
-    assert "changes[1]" in answer.json()["detail"]
-    assert "lat" in answer.json()["detail"]
+    [problem] = answer.json()["detail"]
+    assert problem["loc"] == ["body", "changes", 1, "value"]
+    assert "lat" in problem["msg"]
     assert admin.push(change("vendors", vendor, "name", "ok", "yesterday")).status_code == 422
     assert admin.push(change("vendors", vendor, "is_me", True, stamp(T0))).status_code == 422
     assert admin.pull()["changes"] == []
