@@ -68,11 +68,6 @@ def load_engine(db: Database, settings: Settings) -> Recommender:
     )
     # Pay for the index and trust views now, off the GUI thread, rather than on the first keystroke.
     engine.warm()
-    # The directory's millions of long-lived objects would otherwise be walked by every full garbage
-    # collection, which then stalls whichever thread triggers it for half a second (typing, say): they are
-    # moved out of the collector's sight. (Objects that later become garbage with cycles are not reclaimed
-    # until the next engine load; the engine itself holds no cycles worth speaking of.)
-    gc.freeze()
     return engine
 
 
@@ -134,6 +129,8 @@ class Startup(QObject):
         self.exit_code = 0
         self._saved = False
         self.geocoder: Geocoder | None = None
+        self.freeze_directory = False
+        """Move the loaded directory out of the garbage collector's full passes (the app's own process only)."""
 
     def start(self, path: Path | None, demo: bool) -> None:
         task = self.tasks.run_database(lambda: open_directory(path, demo=demo), name="open directory")
@@ -145,6 +142,12 @@ class Startup(QObject):
         if self.window.db is not None and self.window.db is not directory.db:
             self.window.db.close()  # the demo replaced the directory the welcome was shown on
         self.window.set_directory(directory.db, directory.engine)
+        if self.freeze_directory:
+            # The directory's millions of long-lived objects would otherwise be walked by every full garbage
+            # collection, stalling whichever thread triggers it for half a second (typing, say). Only in the
+            # app's own process: objects frozen are reclaimed by reference counting alone, which a test run,
+            # creating and dropping windows all session, must not be limited to.
+            gc.freeze()
         self.window.set_tile_server(directory.settings.tile_url, directory.settings.tile_attribution)
         if self.theme is not None:
             self.theme.apply(directory.settings.theme)
@@ -259,6 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ImportExport(window, tasks, actions, actions.file_menu)
     GroupMenu(window, tasks, SyncController(window, tasks, actions))
     startup = Startup(window, tasks, args.screenshot, ThemeController(app))
+    startup.freeze_directory = True
     actions.settings_saved.connect(startup.on_settings_saved)
     window.show()
     startup.start(path, args.demo)

@@ -6,6 +6,7 @@ Every import runs on the database worker in one transaction; Cancel makes the pr
 
 from __future__ import annotations
 
+import gc
 import threading
 from functools import partial
 from pathlib import Path
@@ -59,7 +60,7 @@ def _import(
             raise ImportCancelled
         report_progress(done, total)
 
-    return run_importer(kind, db, path, options, progress)
+    return run_importer(kind, db, path, options, progress, pause_collection=False)
 
 
 class ImportExport(QObject):
@@ -97,6 +98,7 @@ class ImportExport(QObject):
         menu.insertSeparator(first)
         self.failed.connect(self._on_failed)
         self._running = False
+        self._collecting = True
         # The next file is usually beside the last one (an export folder, Downloads).
         self._last_folder: Path | None = None
 
@@ -165,6 +167,12 @@ class ImportExport(QObject):
         progress.cancel_requested.connect(stop.set)
         self.window.statusBar().showMessage(self.tr("Importing {file}…").format(file=path.name))
         work = partial(_import, kind, db, path, options, stop)
+        # Full garbage collections scan the import's growing session again and again (a fifth of its time, and
+        # long enough to freeze the window); they wait until it ends. Paused and resumed here on the GUI thread,
+        # so that the collection that follows runs here too: one running in the worker could destroy the
+        # window's Qt objects on the wrong thread.
+        self._collecting = gc.isenabled()
+        gc.disable()
         task = self.tasks.run_database_with_progress(work, name=f"import {kind}")
         task.progressed.connect(progress.set_progress)
         task.succeeded.connect(partial(self._on_import_task_succeeded, progress))
@@ -173,6 +181,9 @@ class ImportExport(QObject):
         self.dialog_opened.emit(progress)
 
     def _end_import(self, progress: ImportProgressDialog) -> None:
+        if self._collecting:
+            gc.enable()
+            gc.collect()
         progress.finish()
         progress.deleteLater()
         self._running = False

@@ -92,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     window.installEventFilter(first_paint)
     probe = Probe(window)
     startup = Startup(window, tasks, None)
+    startup.freeze_directory = True  # as the app itself does
     window.show()
     startup.start(args.db, False)
     code = app.exec()

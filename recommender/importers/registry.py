@@ -67,14 +67,25 @@ def register(spec: ImporterSpec) -> None:
 
 
 def run_importer(
-    kind: str, db: Database, path: Path, options: ImportOptions = DEFAULT_OPTIONS, progress: Progress = no_progress
+    kind: str,
+    db: Database,
+    path: Path,
+    options: ImportOptions = DEFAULT_OPTIONS,
+    progress: Progress = no_progress,
+    *,
+    pause_collection: bool = True,
 ) -> ImportReport:
     """Run the importer of ``kind``, with Python's full garbage collections put off until it ends.
 
     An import holds every record it writes in one session until it commits; full collections then scan that
     growing heap again and again (0.3-1.2 s each at 20k rows, finding nothing), a fifth of the import's time,
-    and in the app they held the interpreter lock long enough to freeze the window."""
+    and in the app they held the interpreter lock long enough to freeze the window.
+
+    ``pause_collection=False`` leaves the collector alone: the app pauses it itself from its GUI thread, because
+    a collection that runs in a worker thread may destroy the GUI's Qt objects there, which Qt does not allow."""
     spec = importers()[kind]
+    if not pause_collection:
+        return spec.run(db, path, options, progress)
     collecting = gc.isenabled()
     gc.disable()
     try:
