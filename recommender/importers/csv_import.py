@@ -19,7 +19,7 @@ from sqlalchemy import select
 from recommender.directory.errors import ValidationError
 from recommender.directory.vendors import VendorDraft, add_vendor
 from recommender.importers.registry import DEFAULT_OPTIONS, ImportOptions, Progress, no_progress
-from recommender.importers.report import ImportFailed, ImportReport, Skipped
+from recommender.importers.report import ImportFailed, ImportReport, Skipped, read_utf8_text
 from recommender.storage.database import Database
 from recommender.storage.models import Vendor
 
@@ -109,17 +109,7 @@ def _header_key(column: str) -> str:
 
 def read_csv_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header and the non-blank rows with their line numbers; ImportFailed if the file is not readable CSV."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ImportFailed(path, "file not found") from None
-    except OSError as error:
-        raise ImportFailed(path, f"cannot read the file ({error.strerror})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise ImportFailed(path, "not UTF-8 text (save the spreadsheet as CSV UTF-8)", line=line) from None
+    text = read_utf8_text(path, "save the spreadsheet as CSV UTF-8")
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise ImportFailed(path, "not a text file (it contains NUL bytes)", line=line)

@@ -19,7 +19,7 @@ from recommender.directory.reviews import ReviewDraft, save_review
 from recommender.directory.vendors import VendorDraft, add_vendor, update_vendor
 from recommender.exporters.json_export import FORMAT_NAME, FORMAT_VERSION, SECTIONS
 from recommender.importers.registry import DEFAULT_OPTIONS, ImportOptions, Progress, no_progress
-from recommender.importers.report import ImportFailed, ImportReport
+from recommender.importers.report import ImportFailed, ImportReport, read_utf8_text
 from recommender.storage.database import Database, UnitOfWork
 from recommender.storage.models import Person, Review, Trust, Vendor
 
@@ -154,15 +154,7 @@ def _line_of(text: str, record: object) -> int | None:
 
 
 def _read_document(path: Path) -> tuple[str, dict[str, Any]]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ImportFailed(path, "file not found") from None
-    except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
-        raise ImportFailed(path, "not UTF-8 text", line=line) from None
-    except OSError as error:
-        raise ImportFailed(path, f"cannot read the file ({error.strerror})") from None
+    text = read_utf8_text(path)
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:

@@ -82,3 +82,20 @@ class ImportFailed(Exception):
         if location is not None:
             where += f", {location}"
         super().__init__(f"{where}: {message}")
+
+
+def read_utf8_text(path: Path, hint: str = "") -> str:
+    """The file's text (a UTF-8 byte-order mark dropped), or ImportFailed naming the line that is not UTF-8.
+
+    ``hint`` ends the message, e.g. "save the spreadsheet as CSV UTF-8"."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFailed(path, "file not found") from None
+    except OSError as error:
+        raise ImportFailed(path, f"cannot read the file ({error.strerror})") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ImportFailed(path, f"not UTF-8 text ({hint})" if hint else "not UTF-8 text", line=line) from None

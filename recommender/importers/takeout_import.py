@@ -25,7 +25,7 @@ from recommender.directory.errors import ErrorCode, ValidationError
 from recommender.directory.vendors import VendorDraft
 from recommender.importers.listing_writer import ListingWriter
 from recommender.importers.registry import DEFAULT_OPTIONS, ImportOptions, Progress, no_progress
-from recommender.importers.report import ImportFailed, ImportReport, Skipped
+from recommender.importers.report import ImportFailed, ImportReport, Skipped, read_utf8_text
 from recommender.importers.yelp_categories import resolve_category_name
 from recommender.storage.database import Database
 
@@ -49,17 +49,7 @@ class _Place:
 
 
 def _read_document(path: Path) -> tuple[str, dict[str, Any]]:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ImportFailed(path, "file not found") from None
-    except OSError as error:
-        raise ImportFailed(path, f"cannot read the file ({error.strerror})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise ImportFailed(path, "not UTF-8 text (Takeout writes UTF-8)", line=line) from None
+    text = read_utf8_text(path, "Takeout writes UTF-8")
     if not text.strip():
         raise ImportFailed(path, "the file is empty")
     try:

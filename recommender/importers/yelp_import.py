@@ -18,7 +18,7 @@ from recommender.directory.vendors import VendorDraft
 from recommender.importers.csv_import import read_csv_rows
 from recommender.importers.listing_writer import ListingWriter
 from recommender.importers.registry import DEFAULT_OPTIONS, ImportOptions, Progress, no_progress
-from recommender.importers.report import ImportFailed, ImportReport, Skipped
+from recommender.importers.report import ImportFailed, ImportReport, Skipped, read_utf8_text
 from recommender.importers.yelp_categories import choose_category, split_yelp_categories
 from recommender.importers.yelp_hours import DAYS, BadHours, yelp_hours_to_osm
 from recommender.storage.database import Database
@@ -42,17 +42,7 @@ class _Record:
 
 
 def _read_text(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ImportFailed(path, "file not found") from None
-    except OSError as error:
-        raise ImportFailed(path, f"cannot read the file ({error.strerror})") from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise ImportFailed(path, "not UTF-8 text (Yelp's files are UTF-8)", line=line) from None
+    return read_utf8_text(path, "Yelp's files are UTF-8")
 
 
 def _json_records(path: Path, text: str) -> Iterator[_Record]:
