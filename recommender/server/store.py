@@ -7,24 +7,22 @@ queue on the database lock instead of failing midway; PostgreSQL serialises push
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from recommender.server.models import ServerBase
+from recommender.storage.database import sqlite_engine
 
 SERVER_DATABASE_FILENAME = "grapevine-server.sqlite"
 # Any constant: the key of PostgreSQL's advisory lock held while the tables are created.
 _SCHEMA_LOCK_KEY = 0x6772617065
-_BUSY_TIMEOUT_S = 30.0
 
 
 class StoreError(Exception):
@@ -86,20 +84,4 @@ class ServerStore:
 def _sqlite_engine(database_url: str, database: str | None, begin_statement: str) -> Engine:
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(database_url, connect_args={"timeout": _BUSY_TIMEOUT_S, "check_same_thread": False})
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        # An acknowledged push must survive a power cut: the client deletes its outbox rows on our word.
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql(begin_statement)
-
-    return engine
+    return sqlite_engine(database_url, begin_statement, shared_across_threads=True)

@@ -52,11 +52,15 @@ class DatabaseError(Exception):
     """The database file cannot be used (unreadable, not a Grapevine database, or from a newer release)."""
 
 
-def _make_engine(path: Path, begin_statement: str) -> Engine:
-    engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"timeout": BUSY_TIMEOUT_S},
-    )
+def sqlite_engine(url: str, begin_statement: str, *, shared_across_threads: bool = False) -> Engine:
+    """An SQLite engine as Grapevine uses one (the app's database and the sync server's): WAL, foreign keys,
+    synchronous=FULL, and ``begin_statement`` ("BEGIN IMMEDIATE" for writers, "BEGIN" for readers) issued by us.
+
+    ``shared_across_threads`` lets the server's worker threads share pooled connections."""
+    connect_args: dict[str, Any] = {"timeout": BUSY_TIMEOUT_S}
+    if shared_across_threads:
+        connect_args["check_same_thread"] = False
+    engine = create_engine(url, connect_args=connect_args)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -65,7 +69,8 @@ def _make_engine(path: Path, begin_statement: str) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        # FULL: a committed edit survives a power cut, not just a crash; desktop writes are few and small.
+        # FULL: a committed write survives a power cut, not just a crash. On the server an acknowledged push
+        # must: the client deletes its outbox rows on the server's word.
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
 
@@ -96,8 +101,8 @@ class Database:
         self.path = path
         # The wall clock behind change stamps; tests replace it to make the clock jump.
         self.now_ms = now_ms
-        self._write_engine = _make_engine(path, "BEGIN IMMEDIATE")
-        self._read_engine = _make_engine(path, "BEGIN")
+        self._write_engine = sqlite_engine(f"sqlite:///{path}", "BEGIN IMMEDIATE")
+        self._read_engine = sqlite_engine(f"sqlite:///{path}", "BEGIN")
         self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(self._read_engine)
 
