@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from recommender.demo.generator import generate_demo
 from recommender.storage.database import Database
+from tests.ui.import_support import ImportApp, build_import_app
 from ui.app import Directory, open_directory
 from ui.directory_actions import DirectoryActions
 from ui.main_window import MainWindow
@@ -72,6 +73,12 @@ def app(qtbot: QtBot, tasks: TaskRunner, writable: Directory) -> tuple[MainWindo
     qtbot.waitExposed(window)
     window.set_directory(writable.db, writable.engine)
     return window, actions
+
+
+@pytest.fixture
+def import_app(qtbot: QtBot, tasks: TaskRunner, writable: Directory) -> ImportApp:
+    """The window with File ▸ Import on a private copy of the demo (see ``import_support``)."""
+    return build_import_app(qtbot, tasks, writable)
 
 
 @pytest.fixture

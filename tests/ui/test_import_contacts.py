@@ -17,7 +17,8 @@ from recommender.directory.vendors import get_vendor
 from recommender.importers.registry import ImportOptions
 from recommender.importers.vcard_import import import_vcard
 from recommender.storage.database import Database
-from ui.app import Directory, open_directory
+from tests.ui.import_support import build_import_app
+from ui.app import open_directory
 from ui.directory_actions import DirectoryActions
 from ui.import_export import ImportExport
 from ui.import_options_dialog import ImportOptionsDialog, trust_words
@@ -35,23 +36,10 @@ Dialog = TypeVar("Dialog", bound=QObject)
 App = tuple[MainWindow, DirectoryActions, ImportExport, list[QObject]]
 
 
-def build_app(qtbot: QtBot, tasks: TaskRunner, directory: Directory) -> App:
-    window = MainWindow(tasks)
-    actions = DirectoryActions(window, tasks)
-    transfer = ImportExport(window, tasks, actions, actions.file_menu)
-    qtbot.addWidget(window)
-    window.show()
-    window.set_directory(directory.db, directory.engine)
-    opened: list[QObject] = []
-    transfer.dialog_opened.connect(opened.append)
-    transfer.vcards.dialog_opened.connect(opened.append)
-    return window, actions, transfer, opened
-
-
 @pytest.fixture
-def app(qtbot: QtBot, tasks: TaskRunner, writable: Directory) -> App:
+def app(import_app: App) -> App:
     """The window on a private copy of the demo neighbourhood, whose owner ("me") is set up."""
-    return build_app(qtbot, tasks, writable)
+    return import_app
 
 
 def wait_for(qtbot: QtBot, opened: list[QObject], kind: type[Dialog]) -> Dialog:
@@ -131,7 +119,7 @@ def test_before_the_owner_is_known_no_trust_level_is_offered(
 ) -> None:
     empty = open_directory(tmp_path / "new.sqlite")
     try:
-        _window, actions, transfer, opened = build_app(qtbot, tasks, empty)
+        _window, actions, transfer, opened = build_import_app(qtbot, tasks, empty)
         choose_contacts_file(qtbot, transfer, opened, GMAIL_LIST)
         options = wait_for(qtbot, opened, ImportOptionsDialog)
         assert not options.trust_box.isEnabled() and not options.trust_box.isChecked()

@@ -13,13 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from recommender.directory.vendors import count_vendors
 from recommender.importers.csv_import import preview_csv
-from ui.app import Directory
 from ui.csv_mapping_dialog import CsvMappingDialog, CsvPreviewModel
 from ui.directory_actions import DirectoryActions
 from ui.import_export import ImportExport
 from ui.import_summary_dialog import ImportSummaryDialog
 from ui.main_window import MainWindow
-from ui.tasks import TaskRunner
 
 TIMEOUT_MS = 60_000
 # A neighbour's list, in their own words, separated by semicolons: no header is one of Grapevine's field names.
@@ -35,16 +33,8 @@ App = tuple[MainWindow, DirectoryActions, ImportExport, list[QObject]]
 
 
 @pytest.fixture
-def app(qtbot: QtBot, tasks: TaskRunner, writable: Directory) -> App:
-    window = MainWindow(tasks)
-    actions = DirectoryActions(window, tasks)
-    transfer = ImportExport(window, tasks, actions, actions.file_menu)
-    qtbot.addWidget(window)
-    window.show()
-    window.set_directory(writable.db, writable.engine)
-    opened: list[QObject] = []
-    transfer.dialog_opened.connect(opened.append)
-    return window, actions, transfer, opened
+def app(import_app: App) -> App:
+    return import_app
 
 
 @pytest.fixture

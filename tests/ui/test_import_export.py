@@ -16,7 +16,6 @@ from pytestqt.qtbot import QtBot
 
 from recommender.directory.vendors import count_vendors
 from recommender.importers.registry import ImporterSpec, importers
-from ui.app import Directory
 from ui.csv_mapping_dialog import CsvMappingDialog
 from ui.directory_actions import DirectoryActions
 from ui.import_export import ImportExport
@@ -25,7 +24,6 @@ from ui.import_options_dialog import ImportOptionsDialog
 from ui.import_progress_dialog import ImportProgressDialog
 from ui.import_summary_dialog import ImportSummaryDialog
 from ui.main_window import MainWindow
-from ui.tasks import TaskRunner
 
 OSM_DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "osm"
 LISTINGS = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "business_listings"
@@ -37,17 +35,8 @@ App = tuple[MainWindow, DirectoryActions, ImportExport, list[QObject]]
 
 
 @pytest.fixture
-def app(qtbot: QtBot, tasks: TaskRunner, writable: Directory) -> App:
-    """The window with its menus, on a private demo directory; every dialog the import opens is collected."""
-    window = MainWindow(tasks)
-    actions = DirectoryActions(window, tasks)
-    transfer = ImportExport(window, tasks, actions, actions.file_menu)
-    qtbot.addWidget(window)
-    window.show()
-    window.set_directory(writable.db, writable.engine)
-    opened: list[QObject] = []
-    transfer.dialog_opened.connect(opened.append)
-    return window, actions, transfer, opened
+def app(import_app: App) -> App:
+    return import_app
 
 
 def vendor_count(window: MainWindow) -> int:
