@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,3 +52,23 @@ def me_db(db: Database) -> Database:
     with db.write() as uow:
         set_me(uow, PersonDraft("Sam Carter"))
     return db
+
+
+_EXIT_STATUS = pytest.StashKey[int]()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    session.config.stash[_EXIT_STATUS] = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """End the test process without the interpreter's shutdown, keeping pytest's exit status.
+
+    Known problem, not yet understood: after some orders of the UI tests, the garbage collection that Python
+    runs while shutting down aborts inside PySide ("bool_dealloc", a reference-count error in a C extension),
+    after every test has passed and been reported. Everything pytest does has happened by now; only that
+    shutdown is skipped, so the run's real status is what the caller sees."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(config.stash.get(_EXIT_STATUS, 0))
