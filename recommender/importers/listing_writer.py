@@ -21,6 +21,7 @@ from recommender.importers.report import ImportReport, Skipped
 from recommender.storage.database import UnitOfWork
 from recommender.storage.hlc import Stamp
 from recommender.storage.models import FieldVersion, LocalMeta, Vendor
+from recommender.storage.whole_records import field_stamps
 
 # Fields a listing file never carries: an update leaves them to the user.
 _KEPT_ON_UPDATE = frozenset({"notes", "service_radius_km", "source", "source_id"})
@@ -47,14 +48,16 @@ class ListingWriter:
             for vendor in uow.session.scalars(select(Vendor).where(Vendor.source == source))
             if vendor.source_id is not None
         }
-        self._stamps: dict[uuid.UUID, dict[str, str]] = {}
+        versions: dict[uuid.UUID, list[tuple[str, str]]] = {}
         stamps = (
             select(FieldVersion.record_id, FieldVersion.field, FieldVersion.stamp)
             .join(Vendor, Vendor.id == FieldVersion.record_id)
             .where(FieldVersion.entity == "vendors", Vendor.source == source)
         )
         for record_id, field, stamp in uow.session.execute(stamps):
-            self._stamps.setdefault(record_id, {})[field] = stamp
+            versions.setdefault(record_id, []).append((field, stamp))
+        # A vendor synced in one edit has one whole-record version row: every field gets its stamp.
+        self._stamps = {record_id: field_stamps("vendors", rows) for record_id, rows in versions.items()}
         stored = uow.session.get(LocalMeta, self._ranges_key)
         self._ranges: list[list[str]] = json.loads(stored.value) if stored is not None else []
         self._decoded = [(Stamp.decode(start), Stamp.decode(end)) for start, end in self._ranges]

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from recommender.storage.hlc import Stamp
 from recommender.storage.models import FieldVersion, LocalMeta, Vendor
+from recommender.storage.whole_records import field_stamps
 
 # The fields an OSM import writes; notes, service area and radius are only ever the user's.
 IMPORTED_FIELDS = ("name", "category", "address", "lat", "lon", "phone", "email", "website", "opening_hours",
@@ -73,14 +74,16 @@ class ImportOwnership:
         stored = session.get(LocalMeta, _RANGES_KEY)
         self._ranges: list[list[str]] = json.loads(stored.value) if stored is not None else []
         self._decoded = [(Stamp.decode(start), Stamp.decode(end)) for start, end in self._ranges]
-        self._stamps: dict[uuid.UUID, dict[str, str]] = {}
+        versions: dict[uuid.UUID, list[tuple[str, str]]] = {}
         ids = list(vendor_ids)
         for start in range(0, len(ids), _CHUNK):
             query = select(FieldVersion.record_id, FieldVersion.field, FieldVersion.stamp).where(
                 FieldVersion.entity == "vendors", FieldVersion.record_id.in_(ids[start : start + _CHUNK])
             )
             for record_id, field, stamp in session.execute(query):
-                self._stamps.setdefault(record_id, {})[field] = stamp
+                versions.setdefault(record_id, []).append((field, stamp))
+        # A vendor synced in one edit has one whole-record version row: every field gets its stamp.
+        self._stamps = {record_id: field_stamps("vendors", rows) for record_id, rows in versions.items()}
 
     def owned_fields(self, vendor_id: uuid.UUID, fields: Iterable[str]) -> set[str]:
         """Those of ``fields`` the import may overwrite (``vendor_id`` is one of those given up front)."""

@@ -29,6 +29,7 @@ from recommender.storage.models import (
     Trust,
     Vendor,
 )
+from recommender.storage.whole_records import versioned_fields
 
 SharedRecord = Person | Trust | Vendor | Review
 _CHUNK = 500
@@ -104,7 +105,9 @@ def share_many(uow: UnitOfWork, records: Sequence[SharedRecord], group_id: uuid.
     )
     versioned: set[tuple[str, uuid.UUID, str]] = set()
     for entity, ids in _chunks(list(new)):
-        # The change that set each field's present value, queued for this group.
+        # The change that set each field's present value, queued for this group (a whole-record log row joins
+        # its whole version row; the outbox sends it field by field, and a field edited since also goes at its
+        # newer stamp, which wins on arrival).
         latest = (
             select(func.max(ChangeLogEntry.seq), literal(group_id, Uuid))
             .join(
@@ -133,7 +136,11 @@ def share_many(uow: UnitOfWork, records: Sequence[SharedRecord], group_id: uuid.
             )
             .where(ChangeLogEntry.entity == entity, ChangeLogEntry.record_id.in_(ids))
         )
-        versioned.update((entity, record_id, name) for record_id, name in found)
+        # A whole-record version row stands for every field without its own row: those fields are versioned by
+        # the whole log row just queued, and logging them again would give them a new, winning local stamp.
+        versioned.update(
+            (entity, record_id, name) for record_id, row_field in found for name in versioned_fields(entity, row_field)
+        )
     # Records loaded in bulk (the demo) have no logged changes yet: their values are logged now, and the
     # recorder queues them for every group the record is shared with, this one included.
     for (entity, record_id), record in new.items():

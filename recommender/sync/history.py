@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from recommender.storage.hlc import Stamp, StampFormatError
 from recommender.storage.models import ChangeLogEntry, LocalMeta, Person
+from recommender.storage.whole_records import WHOLE, row_fields
 
 # Where ChangeRecorder keeps this install's device id (the device part of every local stamp).
 _DEVICE_KEY = "device_id"
@@ -109,8 +110,10 @@ def record_history(session: Session, entity: str, record_id: uuid.UUID) -> list[
         .order_by(ChangeLogEntry.seq)
     )
     by_field: dict[str, list[_Entry]] = {}
-    for seq, name, value, stamp, origin, applied in rows:
-        by_field.setdefault(name, []).append(_Entry(seq, name, value, stamp, origin, applied, _device_of(stamp)))
+    for seq, row_field, row_value, stamp, origin, applied in rows:
+        # A whole-record row is every field set by one edit: each field shows it as its own value.
+        for name, value in row_fields(row_field, row_value):
+            by_field.setdefault(name, []).append(_Entry(seq, name, value, stamp, origin, applied, _device_of(stamp)))
     writers = _writers(session, {entry.device for entries in by_field.values() for entry in entries})
     return [_field_history(name, by_field[name], writers) for name in sorted(by_field)]
 
@@ -192,15 +195,17 @@ def _device_owners(session: Session) -> dict[str, tuple[uuid.UUID, str]]:
     owners: dict[str, tuple[uuid.UUID, str]] = {}
     for start in range(0, len(members), _CHUNK):
         chunk = {person_id: (person_id, name) for person_id, name in members[start : start + _CHUNK]}
+        # A person created in one edit (a whole-record row) sets member_id in that row.
         links = session.execute(
-            select(ChangeLogEntry.record_id, ChangeLogEntry.stamp)
+            select(ChangeLogEntry.record_id, ChangeLogEntry.field, ChangeLogEntry.value, ChangeLogEntry.stamp)
             .where(
                 ChangeLogEntry.entity == "people",
                 ChangeLogEntry.record_id.in_(chunk),
-                ChangeLogEntry.field == "member_id",
+                ChangeLogEntry.field.in_(("member_id", WHOLE)),
             )
             .order_by(ChangeLogEntry.seq)
         )
-        for record_id, stamp in links:
-            owners[_device_of(stamp)] = chunk[record_id]
+        for record_id, field, value, stamp in links:
+            if any(name == "member_id" for name, _ in row_fields(field, value)):
+                owners[_device_of(stamp)] = chunk[record_id]
     return owners
