@@ -53,11 +53,12 @@ Progress = Callable[[str], None]
 _CATEGORIES = ("pediatrician", "dentist", "plumber", "hairdresser", "accountant", "dog_walker", "bakery")
 _INCREMENTAL_ROUNDS = 20
 _BULK_CHUNK = 50_000
+# The server as ``grapevine serve`` runs it, less the access log (nobody reads the child's stderr until it fails).
 _SERVER_CHILD = (
-    "import sys, uvicorn\n"
-    "from recommender.server.app import ServerConfig, create_app\n"
-    "uvicorn.run(create_app(ServerConfig(database_url=sys.argv[1])), host='127.0.0.1', port=int(sys.argv[2]),"
-    " access_log=False, log_level='warning')\n"
+    "import sys\n"
+    "from recommender.server.app import ServerConfig\n"
+    "from recommender.server.run import serve\n"
+    "serve(ServerConfig(database_url=sys.argv[1]), port=int(sys.argv[2]), access_log=False)\n"
 )
 
 

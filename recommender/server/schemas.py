@@ -152,9 +152,14 @@ class PushRejected(BaseModel):
 
 
 class PullPage(BaseModel):
-    """A page of a group's feed. Each change is ``[seq, entity, record_id, field, value, stamp]``."""
+    """A page of a group's feed, one item per edit: ``[seq, entity, record_id, stamp, {field: value, ...}]``.
 
-    changes: list[tuple[int, str, str, str, Any, str]]
+    An edit is the fields of one record stamped together (a new vendor is one edit of all its fields); ``seq`` is
+    the number of its last field change. Sending edits rather than single fields keeps an initial pull's page a
+    fraction of the size and lets the client create a new record without comparing it field by field.
+    """
+
+    edits: list[tuple[int, Entity, uuid.UUID, str, dict[str, Any]]]
     next_since: int = Field(description="the cursor to store with these changes and send next time")
     last_seq: int = Field(description="the newest sequence number in the group when the page was read")
     has_more: bool

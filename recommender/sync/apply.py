@@ -30,7 +30,8 @@ from recommender.storage.changelog import Changes, SyncedRecord, synced_fields
 from recommender.storage.database import UnitOfWork
 from recommender.storage.hlc import Stamp
 from recommender.storage.models import SYNCED_MODELS
-from recommender.sync.wire import check_change
+from recommender.storage.whole_records import WHOLE, entity_fields, field_stamps, logged_fields
+from recommender.sync.wire import field_checks, stamp_problem, value_problem
 
 logger = logging.getLogger(__name__)
 
@@ -75,21 +76,42 @@ class _Row:
     applied: bool = False
 
 
-def apply_page(uow: UnitOfWork, group_id: uuid.UUID, rows: Sequence[Sequence[Any]], next_since: int) -> ApplyResult:
-    """Merge one pulled page (``[seq, entity, record_id, field, value, stamp]`` rows) and store the cursor."""
+@dataclass(slots=True)
+class _Edit:
+    """Fields of one record stamped together, as pulled; ``rows`` once it has been split into single fields."""
+
+    entity: str
+    record: str
+    stamp: str
+    fields: dict[str, Any]
+    rows: list[_Row] | None = None
+
+    @property
+    def key(self) -> Key:
+        return (self.entity, self.record)
+
+    def split(self) -> list[_Row]:
+        self.rows = [_Row(self.entity, self.record, name, value, self.stamp) for name, value in self.fields.items()]
+        return self.rows
+
+
+def apply_page(uow: UnitOfWork, group_id: uuid.UUID, edits: Sequence[Sequence[Any]], next_since: int) -> ApplyResult:
+    """Merge one pulled page (``[seq, entity, record_id, stamp, {field: value}]`` edits) and store the cursor."""
     uow.session.flush()
     db = cast(sqlite3.Connection, uow.session.connection().connection.driver_connection)
-    result = ApplyResult(received=len(rows))
-    incoming = _drop_known(db, _valid_rows(rows, result), result)
+    result = ApplyResult()
+    incoming = _drop_known(db, _valid_edits(edits, result), result)
     if incoming:
         # Encoded stamps sort in stamp order: one decode for the latest.
-        uow.recorder.observe(Stamp.decode(max(row.stamp for row in incoming)))
-    records = {(row.entity, row.record) for row in incoming}
-    versions = _field_versions(db, records)
+        uow.recorder.observe(Stamp.decode(max(edit.stamp for edit in incoming)))
+    records = {edit.key for edit in incoming}
     existing = _existing_records(db, records)
     parked = _parked_rows(db, records - existing)
+    whole = _whole_new_records(incoming, existing, parked)
+    rows = [row for edit in incoming if edit.key not in whole for row in edit.split()]
+    versions = _field_versions(db, {(row.entity, row.record) for row in rows})
     winners: dict[FieldKey, _Row] = {}
-    for row in incoming:
+    for row in rows:
         key = (row.entity, row.record, row.field)
         best = winners.get(key)
         current = versions.get(key)
@@ -101,22 +123,19 @@ def apply_page(uow: UnitOfWork, group_id: uuid.UUID, rows: Sequence[Sequence[Any
         if (entity, record) in existing:
             row.applied = True
             updates.setdefault((entity, record), {})[name] = row.value
-    created, newly_applied = _create_complete(db, winners, parked, existing)
+    created, newly_applied = _create_complete(db, winners, parked, existing, whole)
     for entity, record in _update_records(db, updates):
         # The merged values would break one of the record's rules (e.g. a latitude without its longitude):
         # the record keeps its present values and the received ones stay in the log as history.
         for name in updates.pop((entity, record)):
             winners[(entity, record, name)].applied = False
         result.invalid.append(f"{entity} {uuid.UUID(hex=record)}: received values break a rule; kept as history")
+    built = existing | set(created)
     before = db.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
-    origin = str(group_id)
-    db.executemany(
-        "INSERT INTO change_log (entity, record_id, field, value, stamp, origin, applied) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(r.entity, r.record, r.field, json.dumps(r.value), r.stamp, origin, int(r.applied)) for r in incoming],
-    )
+    _log_received(db, str(group_id), incoming, whole, built)
     for chunk in _chunked(newly_applied):
         db.execute(f"UPDATE change_log SET applied = 1 WHERE seq IN ({_marks(chunk)})", chunk)
-    _store_versions(db, winners, parked, created)
+    _store_versions(db, winners, parked, created, [whole[key] for key in created if key in whole])
     group_hex = group_id.hex
     db.executemany(
         "INSERT OR IGNORE INTO audiences (entity, record_id, group_id) VALUES (?, ?, ?)",
@@ -128,10 +147,12 @@ def apply_page(uow: UnitOfWork, group_id: uuid.UUID, rows: Sequence[Sequence[Any
         "ON CONFLICT (group_id) DO UPDATE SET pulled_seq = excluded.pulled_seq",
         (group_hex, next_since),
     )
-    built = existing | set(created)
-    result.applied = sum(row.applied for row in incoming) + len(newly_applied)
-    result.superseded = sum(1 for row in incoming if not row.applied and (row.entity, row.record) in built)
-    result.parked = sum(1 for row in incoming if (row.entity, row.record) not in built)
+    whole_fields = [len(edit.fields) for key, edit in whole.items() if key in built]
+    result.applied = sum(row.applied for row in rows) + len(newly_applied) + sum(whole_fields)
+    result.superseded = sum(1 for row in rows if not row.applied and (row.entity, row.record) in built)
+    result.parked = sum(1 for row in rows if (row.entity, row.record) not in built) + sum(
+        len(edit.fields) for key, edit in whole.items() if key not in built
+    )
     _note_parked(db, bool(result.parked) or any(key not in built for key in parked))
     touched: dict[str, set[uuid.UUID]] = {}
     for entity, record in [*updates, *created]:
@@ -142,27 +163,75 @@ def apply_page(uow: UnitOfWork, group_id: uuid.UUID, rows: Sequence[Sequence[Any
     return result
 
 
-def _valid_rows(rows: Sequence[Sequence[Any]], result: ApplyResult) -> list[_Row]:
+def _valid_edits(edits: Sequence[Sequence[Any]], result: ApplyResult) -> list[_Edit]:
+    """The page's edits with every invalid field left out (each named in ``result.invalid``)."""
     valid = []
     ids: dict[str, str] = {}
-    for row in rows:
+    for item in edits:
         try:
-            seq, entity, record_text, name, value, stamp = row
+            seq, entity, record_text, stamp, fields = item
             record = ids.get(record_text)
             if record is None:
                 record = ids[record_text] = uuid.UUID(record_text).hex
+            checks = field_checks(entity) if entity in SYNCED_MODELS else None
+            if not isinstance(fields, dict):
+                raise TypeError("fields is not an object")
         except (TypeError, ValueError, AttributeError):
-            result.invalid.append(f"malformed change {str(row)[:80]}")
+            result.invalid.append(f"malformed edit {str(item)[:80]}")
             continue
-        reason = check_change(entity, name, value, stamp)
-        if reason is not None:
-            # Skipped, not fatal: one bad value must not stop the group's other changes from arriving.
-            result.invalid.append(f"change {seq}: {reason}")
+        result.received += len(fields)
+        # Skipped, not fatal: one bad value must not stop the group's other changes from arriving.
+        problem = stamp_problem(stamp) if checks is not None else value_problem(entity, "", None)
+        if problem is not None:
+            result.invalid.append(f"edit {seq}: {problem}")
             continue
-        valid.append(_Row(entity, record, name, value, stamp))
+        assert checks is not None
+        good = {}
+        for name, value in fields.items():
+            check = checks.get(name)
+            reason = check(value) if check is not None else value_problem(entity, name, value)
+            if reason is None:
+                good[name] = value
+            else:
+                result.invalid.append(f"edit {seq}: {reason}")
+        if good:
+            valid.append(_Edit(entity, record, stamp, good))
     if result.invalid:
         logger.warning("skipped %d invalid change(s) from the server: %s", len(result.invalid), result.invalid[0])
     return valid
+
+
+def _whole_new_records(incoming: list[_Edit], existing: set[Key], parked: dict[Key, Any]) -> dict[Key, _Edit]:
+    """New records that arrive in one edit of every synced field: created and logged whole, without merging."""
+    edits_per_record: dict[Key, int] = {}
+    for edit in incoming:
+        edits_per_record[edit.key] = edits_per_record.get(edit.key, 0) + 1
+    return {
+        edit.key: edit
+        for edit in incoming
+        if edits_per_record[edit.key] == 1
+        and edit.key not in existing
+        and edit.key not in parked
+        and len(edit.fields) == len(entity_fields(edit.entity))
+    }
+
+
+def _log_received(
+    db: sqlite3.Connection, origin: str, incoming: list[_Edit], whole: dict[Key, _Edit], built: set[Key]
+) -> None:
+    """Every received value into the change log, in arrival order: a whole new record as one row."""
+    rows: list[tuple[str, str, str, str, str, str, int]] = []
+    for edit in incoming:
+        if edit.key in whole and edit.key in built:
+            rows.append((edit.entity, edit.record, WHOLE, json.dumps(edit.fields), edit.stamp, origin, 1))
+            continue
+        # Split now if it was kept whole but could not be built (parked): its fields wait one by one.
+        for row in edit.rows if edit.rows is not None else edit.split():
+            rows.append((row.entity, row.record, row.field, json.dumps(row.value), row.stamp, origin, int(row.applied)))
+    db.executemany(
+        "INSERT INTO change_log (entity, record_id, field, value, stamp, origin, applied) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
 
 
 def _marks(values: Sequence[Any]) -> str:
@@ -183,26 +252,36 @@ def _by_entity(keys: Iterator[Key] | set[Key]) -> Iterator[tuple[str, list[str]]
             yield entity, chunk
 
 
-def _drop_known(db: sqlite3.Connection, rows: list[_Row], result: ApplyResult) -> list[_Row]:
-    """Rows whose exact change (record, field, stamp) is already in the log are not stored twice."""
+def _drop_known(db: sqlite3.Connection, edits: list[_Edit], result: ApplyResult) -> list[_Edit]:
+    """Fields whose exact change (record, field, stamp) is already in the log are not stored twice."""
     known: set[tuple[str, str, str, str]] = set()
-    for entity, chunk in _by_entity({(r.entity, r.record) for r in rows}):
+    for entity, chunk in _by_entity({edit.key for edit in edits}):
         found = db.execute(
-            f"SELECT record_id, field, stamp FROM change_log WHERE entity = ? AND record_id IN ({_marks(chunk)})",
+            "SELECT record_id, field, value, stamp FROM change_log "
+            f"WHERE entity = ? AND record_id IN ({_marks(chunk)})",
             [entity, *chunk],
         )
-        known.update((entity, record, name, stamp) for record, name, stamp in found)
+        for record, name, value, stamp in found:
+            if name == WHOLE:
+                known.update((entity, record, field, stamp) for field, _ in logged_fields(name, json.loads(value)))
+            else:
+                known.add((entity, record, name, stamp))
     if not known:
         # Nothing of these records is here yet (an initial pull); the server sends each change once.
-        return rows
+        return edits
     fresh = []
-    for row in rows:
-        identity = (row.entity, row.record, row.field, row.stamp)
-        if identity in known:
-            result.known += 1
-        else:
-            known.add(identity)
-            fresh.append(row)
+    for edit in edits:
+        kept = {}
+        for name, value in edit.fields.items():
+            identity = (edit.entity, edit.record, name, edit.stamp)
+            if identity in known:
+                result.known += 1
+            else:
+                known.add(identity)
+                kept[name] = value
+        if kept:
+            edit.fields = kept
+            fresh.append(edit)
     return fresh
 
 
@@ -213,7 +292,11 @@ def _field_versions(db: sqlite3.Connection, records: set[Key]) -> dict[FieldKey,
             f"SELECT record_id, field, stamp FROM field_versions WHERE entity = ? AND record_id IN ({_marks(chunk)})",
             [entity, *chunk],
         )
-        versions.update({(entity, record, name): stamp for record, name, stamp in found})
+        by_record: dict[str, list[tuple[str, str]]] = {}
+        for record, name, stamp in found:
+            by_record.setdefault(record, []).append((name, stamp))
+        for record, stamps in by_record.items():
+            versions.update({(entity, record, name): stamp for name, stamp in field_stamps(entity, stamps).items()})
     return versions
 
 
@@ -243,10 +326,11 @@ def _parked_rows(db: sqlite3.Connection, new_records: set[Key]) -> dict[Key, dic
             f"WHERE entity = ? AND record_id IN ({_marks(chunk)})",
             [entity, *chunk],
         )
-        for record, name, seq, value, stamp in found:
+        for record, logged, seq, stored, stamp in found:
             fields = parked.setdefault((entity, record), {})
-            if name not in fields or stamp > fields[name][2]:
-                fields[name] = (seq, _stored_json(value), stamp)
+            for name, value in logged_fields(logged, _stored_json(stored)):
+                if name not in fields or stamp > fields[name][2]:
+                    fields[name] = (seq, value, stamp)
     # Records already built are not parked, whatever their log holds.
     existing = _existing_records(db, set(parked))
     return {key: value for key, value in parked.items() if key not in existing}
@@ -269,6 +353,7 @@ def _create_complete(
     winners: dict[FieldKey, _Row],
     parked: dict[Key, dict[str, tuple[int, Any, str]]],
     existing: set[Key],
+    whole: dict[Key, _Edit],
 ) -> tuple[list[Key], list[int]]:
     """Create every new record whose fields are all known and whose references exist.
 
@@ -289,15 +374,19 @@ def _create_complete(
     available: dict[str, set[str]] = {entity: set() for entity in SYNCED_MODELS}
     for entity in _CREATION_ORDER:
         columns, encoders, defaults = _layout(entity)
+        candidates: list[tuple[str, dict[str, Any]]] = [
+            (record, {name: value for name, (_stamp, value, _seq) in fields.items()})
+            for (kind, record), fields in best.items()
+            if kind == entity
+        ]
+        candidates += [(edit.record, edit.fields) for edit in whole.values() if edit.entity == entity]
         batch = []
-        for (kind, record), fields in best.items():
-            if kind != entity:
+        for record, values in candidates:
+            ordered = [values[name] if name in values else defaults.get(name, _MISSING) for name in columns]
+            if _MISSING in ordered:
                 continue
-            values = [fields[name][1] if name in fields else defaults.get(name, _MISSING) for name in columns]
-            if _MISSING in values:
-                continue
-            stored = [encode(value) for encode, value in zip(encoders, values, strict=True)]
-            if not _references_exist(db, entity, dict(zip(columns, stored, strict=True)), available):
+            stored = [_stored(encode, value) for encode, value in zip(encoders, ordered, strict=True)]
+            if entity in _REFERENCES and not _references_exist(db, entity, columns, stored, available):
                 continue
             batch.append((record, *stored))
             available[entity].add(record)
@@ -312,6 +401,8 @@ def _create_complete(
                 created.remove((entity, record))
     newly_applied: list[int] = []
     for key in created:
+        if key in whole:
+            continue
         for name, (_stamp, _, seq) in best[key].items():
             if seq is not None:
                 newly_applied.append(seq)
@@ -327,9 +418,12 @@ class _Missing:
 _MISSING = _Missing()
 
 
+Encoder = Callable[[Any], Any] | None
+
+
 @cache
-def _layout(entity: str) -> tuple[tuple[str, ...], tuple[Callable[[Any], Any], ...], dict[str, Any]]:
-    """The columns to insert for a new record (all but the id), how to store each, and the defaults."""
+def _layout(entity: str) -> tuple[tuple[str, ...], tuple[Encoder, ...], dict[str, Any]]:
+    """The columns to insert for a new record (all but the id), how to store each (None: as it is), the defaults."""
     model = SYNCED_MODELS[entity]
     columns = tuple(column.key for column in model.__mapper__.columns if column.key != "id")
     synced = set(synced_fields(model))
@@ -346,7 +440,7 @@ def _layout(entity: str) -> tuple[tuple[str, ...], tuple[Callable[[Any], Any], .
     return columns, tuple(_encoder(model, name) for name in columns), defaults
 
 
-def _encoder(model: type[SyncedRecord], name: str) -> Callable[[Any], Any]:
+def _encoder(model: type[SyncedRecord], name: str) -> Encoder:
     column_type = model.__mapper__.columns[name].type
     if isinstance(column_type, Uuid):
         return lambda value: None if value is None else uuid.UUID(value).hex
@@ -356,14 +450,15 @@ def _encoder(model: type[SyncedRecord], name: str) -> Callable[[Any], Any]:
         return json.dumps
     if isinstance(column_type, Boolean):
         return lambda value: None if value is None else int(value)
-    return lambda value: value
+    return None
 
 
 def _references_exist(
-    db: sqlite3.Connection, entity: str, stored: dict[str, Any], available: dict[str, set[str]]
+    db: sqlite3.Connection, entity: str, columns: tuple[str, ...], stored: list[Any], available: dict[str, set[str]]
 ) -> bool:
-    for name, target in _REFERENCES.get(entity, {}).items():
-        target_id = stored[name]
+    values = dict(zip(columns, stored, strict=True))
+    for name, target in _REFERENCES[entity].items():
+        target_id = values[name]
         if target_id in available[target]:
             continue
         if db.execute(f"SELECT 1 FROM {target} WHERE id = ?", (target_id,)).fetchone() is None:
@@ -380,7 +475,7 @@ def _update_records(db: sqlite3.Connection, updates: dict[Key, dict[str, Any]]) 
         names = tuple(sorted(fields))
         columns, encoders, _ = _layout(entity)
         encode = dict(zip(columns, encoders, strict=True))
-        values = tuple(encode[name](fields[name]) for name in names)
+        values = tuple(_stored(encode[name], fields[name]) for name in names)
         statements.setdefault((entity, names), []).append((*values, record))
     failed: list[Key] = []
     for (entity, names), parameters in statements.items():
@@ -388,6 +483,10 @@ def _update_records(db: sqlite3.Connection, updates: dict[Key, dict[str, Any]]) 
         rejected = _guarded(db, f"UPDATE {entity} SET {assignments} WHERE id = ?", parameters)
         failed += [(entity, parameters[index][-1]) for index in rejected]
     return failed
+
+
+def _stored(encode: Encoder, value: Any) -> Any:
+    return value if encode is None else encode(value)
 
 
 def _guarded(db: sqlite3.Connection, statement: str, rows: list[tuple[Any, ...]]) -> list[int]:
@@ -416,6 +515,7 @@ def _store_versions(
     winners: dict[FieldKey, _Row],
     parked: dict[Key, dict[str, tuple[int, Any, str]]],
     created: list[Key],
+    whole: list[_Edit],
 ) -> None:
     stamps: dict[FieldKey, str] = {}
     created_set = set(created)
@@ -425,6 +525,8 @@ def _store_versions(
     for field_key, row in winners.items():
         if row.applied and (field_key not in stamps or row.stamp > stamps[field_key]):
             stamps[field_key] = row.stamp
+    # A record created whole has one version row for all its fields (see recommender.storage.whole_records).
+    stamps.update({(edit.entity, edit.record, WHOLE): edit.stamp for edit in whole})
     db.executemany(
         "INSERT INTO field_versions (entity, record_id, field, stamp) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (entity, record_id, field) DO UPDATE SET stamp = excluded.stamp",

@@ -53,7 +53,9 @@ class RetryPolicy:
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    changes: list[list[Any]]
+    """One page of a group's feed: ``edits`` as the server sent them (checked by the merge, item by item)."""
+
+    edits: list[list[Any]]
     next_since: int
     last_seq: int
     has_more: bool
@@ -147,7 +149,10 @@ class SyncClient:
         params = {"since": str(since)} | ({"limit": str(limit)} if limit else {})
         body = self._json("GET", f"/v1/groups/{group_id}/changes", params=params)
         try:
-            return Page(body["changes"], int(body["next_since"]), int(body["last_seq"]), bool(body["has_more"]))
+            edits = body["edits"]
+            if not isinstance(edits, list):
+                raise TypeError("edits is not a list")
+            return Page(edits, int(body["next_since"]), int(body["last_seq"]), bool(body["has_more"]))
         except (KeyError, TypeError, ValueError) as error:
             raise SyncError(f"the server sent a page this client does not understand ({error})") from error
 

@@ -57,12 +57,24 @@ class WireChange:
 # The encoded stamp form of recommender.storage.hlc, checked without building a Stamp (pulls check 100k+ rows).
 _STAMP_RE = re.compile(r"\d{15}-\d{6}-[0-9a-z]{1,32}")
 
+ValueCheck = Callable[[Any], str | None]
+
 
 def check_change(entity: str, field: str, value: Any, stamp: str) -> str | None:
     """Why a change cannot be accepted, or None when it is valid."""
+    return stamp_problem(stamp) or value_problem(entity, field, value)
+
+
+def stamp_problem(stamp: Any) -> str | None:
+    """Why ``stamp`` is not an encoded clock stamp, or None."""
     if not isinstance(stamp, str) or _STAMP_RE.fullmatch(stamp) is None:
         return f"not a clock stamp: {stamp!r}"[:120]
-    check = _checks().get((entity, field))
+    return None
+
+
+def value_problem(entity: str, field: str, value: Any) -> str | None:
+    """Why ``value`` cannot be the value of ``entity.field``, or None."""
+    check = field_checks(entity).get(field) if entity in SYNCED_MODELS else None
     if check is None:
         if entity not in SYNCED_MODELS:
             return f"unknown entity {entity!r} (expected one of {', '.join(ENTITIES)})"[:120]
@@ -71,56 +83,79 @@ def check_change(entity: str, field: str, value: Any, stamp: str) -> str | None:
 
 
 @cache
-def _checks() -> dict[tuple[str, str], Callable[[Any], str | None]]:
-    """One value check per synced field, built once from the column definitions."""
-    checks: dict[tuple[str, str], Callable[[Any], str | None]] = {}
-    for entity, model in SYNCED_MODELS.items():
-        for name in synced_fields(model):
-            checks[(entity, name)] = _field_check(entity, name, model.__mapper__.columns[name])
-    return checks
+def field_checks(entity: str) -> dict[str, ValueCheck]:
+    """One value check per synced field of ``entity``, built once from the column definitions.
+
+    Each check is specialised to its column's type when it is built: a pull checks every field of every record,
+    so the per-value work is one or two tests, not a walk through the possible types.
+    """
+    model = SYNCED_MODELS[entity]
+    return {name: _field_check(entity, name, model.__mapper__.columns[name]) for name in synced_fields(model)}
 
 
-def _field_check(entity: str, field: str, column: Any) -> Callable[[Any], str | None]:
+def _field_check(entity: str, field: str, column: Any) -> ValueCheck:
     empty = None if column.nullable else f"{entity}.{field} cannot be empty"
+    check_type = _type_check(entity, field, column.type)
 
     def check(value: Any) -> str | None:
         if value is None:
             return empty
-        return _check_type(entity, field, column.type, value)
+        return check_type(value)
 
     return check
 
 
-def _check_type(entity: str, field: str, column_type: Any, value: Any) -> str | None:
+def _type_check(entity: str, field: str, column_type: Any) -> ValueCheck:
     where = f"{entity}.{field}"
     if isinstance(column_type, Boolean):
-        return None if isinstance(value, bool) else f"{where} must be true or false"
+        return lambda value: None if isinstance(value, bool) else f"{where} must be true or false"
     if isinstance(column_type, Integer | Float):
+        return _number_check(where, _RANGES.get((entity, field), (-1e15, 1e15)), whole=isinstance(column_type, Integer))
+    if isinstance(column_type, Uuid):
+        return lambda value: None if _parses(uuid.UUID, value) else f"{where} must be a UUID"
+    if isinstance(column_type, Date):
+        return lambda value: None if _parses(dt.date.fromisoformat, value) else f"{where} must be a date (YYYY-MM-DD)"
+    if isinstance(column_type, String | Text):
+        return _text_check(where, getattr(column_type, "length", None))
+    if isinstance(column_type, JSON):
+        return _tags_check(where)
+    return lambda _value: f"{where} has a type sync does not know"
+
+
+def _number_check(where: str, bounds: tuple[float, float], *, whole: bool) -> ValueCheck:
+    low, high = bounds
+
+    def check(value: Any) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int | float):
             return f"{where} must be a number"
-        if isinstance(column_type, Integer) and not float(value).is_integer():
+        if whole and not float(value).is_integer():
             return f"{where} must be a whole number"
-        low, high = _RANGES.get((entity, field), (-1e15, 1e15))
         return None if low <= value <= high else f"{where} must be between {low:g} and {high:g}"
-    if isinstance(column_type, Uuid):
-        return None if _parses(uuid.UUID, value) else f"{where} must be a UUID"
-    if isinstance(column_type, Date):
-        return None if _parses(dt.date.fromisoformat, value) else f"{where} must be a date (YYYY-MM-DD)"
-    if isinstance(column_type, String | Text):
+
+    return check
+
+
+def _text_check(where: str, limit: int | None) -> ValueCheck:
+    def check(value: Any) -> str | None:
         if not isinstance(value, str):
             return f"{where} must be text"
-        limit = getattr(column_type, "length", None)
         if limit is not None and len(value) > limit:
             return f"{where} is longer than {limit} characters"
         return None if storable_text(value) else f"{where} holds characters no database can store"
-    if isinstance(column_type, JSON):
-        # The only JSON field is a review's tags: a short list of short texts.
+
+    return check
+
+
+def _tags_check(where: str) -> ValueCheck:
+    # The only JSON field is a review's tags: a short list of short texts.
+    def check(value: Any) -> str | None:
         if not isinstance(value, list) or len(value) > _MAX_TAGS:
             return f"{where} must be a list of at most {_MAX_TAGS} texts"
         if not all(isinstance(tag, str) and len(tag) <= _MAX_TAG_LENGTH and storable_text(tag) for tag in value):
             return f"{where} must hold texts of at most {_MAX_TAG_LENGTH} characters"
         return None
-    return f"{where} has a type sync does not know"
+
+    return check
 
 
 def _parses(parse: Any, value: Any) -> bool:
@@ -137,6 +172,8 @@ def storable_text(text: str) -> bool:
     """Whether every database can store the text: no NUL character, no unpaired UTF-16 surrogate."""
     if "\x00" in text:
         return False
+    if text.isascii():
+        return True
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

@@ -84,6 +84,14 @@ class Member:
         document: dict[str, Any] = answer.json()
         return document
 
+    def changes(self, since: int = 0, limit: int | None = None) -> list[tuple[int, str, str, str, Any, str]]:
+        """One page's edits as single field changes: ``(edit seq, entity, record_id, field, value, stamp)``."""
+        return [
+            (seq, entity, record_id, name, value, stamp)
+            for seq, entity, record_id, stamp, fields in self.pull(since, limit)["edits"]
+            for name, value in fields.items()
+        ]
+
 
 def _member(url: str, answer: requests.Response, person_id: uuid.UUID) -> Member:
     assert answer.status_code == 201, answer.text

@@ -43,7 +43,7 @@ def test_another_groups_token_gets_403_and_no_data(url: str, admin: Member) -> N
         timeout=30,
     )
     assert pushed.status_code == 403
-    assert [row[4] for row in admin.pull()["changes"]] == ["Dr. Lee"]
+    assert [row[4] for row in admin.changes()] == ["Dr. Lee"]
 
 
 def test_an_invite_works_until_its_uses_run_out(url: str, admin: Member) -> None:

@@ -27,28 +27,49 @@ def test_a_resent_batch_is_stored_once(admin: Member) -> None:
     again = admin.push(*batch).json()
     assert (first["accepted"], first["duplicates"]) == (2, 0)
     assert (again["accepted"], again["duplicates"]) == (0, 2)
-    assert len(admin.pull()["changes"]) == 2
+    assert len(admin.changes()) == 2
 
 
 def test_pages_come_in_sequence_order_without_gaps(admin: Member) -> None:
     for i in range(7):
         admin.push(*_vendor(uuid.uuid4(), T0 + i, f"Vendor {i}"))
-    seen, since = [], 0
+    seen, names, since = [], [], 0
     while True:
         page = admin.pull(since, limit=3)
-        seen += [row[0] for row in page["changes"]]
+        seen += [edit[0] for edit in page["edits"]]
+        names += [edit[4]["name"] for edit in page["edits"]]
         since = page["next_since"]
         if not page["has_more"]:
             break
-    assert seen == list(range(1, 15))
+    # One edit per vendor (two fields, one stamp), numbered by its last field change.
+    assert seen == list(range(2, 15, 2))
+    assert names == [f"Vendor {i}" for i in range(7)]
     assert page["last_seq"] == 14
 
 
 def test_a_page_never_splits_the_fields_of_one_edit(admin: Member) -> None:
-    admin.push(*_vendor(uuid.uuid4(), T0))
+    vendor = uuid.uuid4()
+    admin.push(*_vendor(vendor, T0))
     page = admin.pull(0, limit=1)
-    assert len(page["changes"]) == 2
+    [edit] = page["edits"]
+    assert edit[:4] == [2, "vendors", str(vendor), stamp(T0)]
+    assert set(edit[4]) == {"name", "category"}
     assert not page["has_more"]
+
+
+def test_edits_group_only_changes_of_one_record_made_together(admin: Member) -> None:
+    vendor = uuid.uuid4()
+    admin.push(*_vendor(vendor, T0))
+    admin.push(change("vendors", vendor, "phone", "+44 20 7946 0000", stamp(T0 + 1)))
+    admin.push(change("vendors", vendor, "website", "https://lee.example", stamp(T0 + 1)))
+    admin.push(*_vendor(uuid.uuid4(), T0 + 1))
+    edits = admin.pull()["edits"]
+    assert [(edit[0], sorted(edit[4])) for edit in edits] == [
+        (2, ["category", "name"]),
+        # Pushed apart but stamped together: still one edit of that record.
+        (4, ["phone", "website"]),
+        (6, ["category", "name"]),
+    ]
 
 
 def test_members_may_edit_shared_vendors_but_not_each_others_reviews(admin: Member, member: Member) -> None:
@@ -72,7 +93,7 @@ def test_members_may_edit_shared_vendors_but_not_each_others_reviews(admin: Memb
     assert [item["index"] for item in refused.json()["rejected"]] == [1]
     assert "another member" in refused.json()["rejected"][0]["reason"]
     # Nothing of the refused batch was stored, not even the allowed vendor note.
-    assert "fine" not in [row[4] for row in admin.pull()["changes"]]
+    assert "fine" not in [row[4] for row in admin.changes()]
 
 
 def test_no_one_may_write_a_review_in_someone_elses_name(admin: Member, member: Member) -> None:
@@ -105,7 +126,7 @@ def test_invalid_changes_get_422_naming_the_change(admin: Member) -> None:
     assert "lat" in problem["msg"]
     assert admin.push(change("vendors", vendor, "name", "ok", "yesterday")).status_code == 422
     assert admin.push(change("vendors", vendor, "is_me", True, stamp(T0))).status_code == 422
-    assert admin.pull()["changes"] == []
+    assert admin.changes() == []
 
 
 def test_malformed_bodies_get_4xx_not_500(url: str, admin: Member) -> None:
@@ -132,7 +153,7 @@ def test_oversized_bodies_get_413_with_a_message(url: str, admin: Member) -> Non
 
     streamed = requests.post(path, data=chunks(), headers=admin.auth, timeout=30)
     assert streamed.status_code == 413
-    assert admin.pull()["changes"] == []
+    assert admin.changes() == []
 
 
 def test_pulls_are_gzipped_for_clients_that_accept_it(admin: Member) -> None:
@@ -157,10 +178,25 @@ def test_stamps_far_in_the_future_are_clamped_and_the_clamp_is_reported(admin: M
     assert clamped["index"] == 0
     wall = int(clamped["stamp"][:15])
     assert wall == clock.ms + FUTURE_LIMIT_MS
-    assert admin.pull()["changes"][0][5] == clamped["stamp"]
+    assert admin.changes()[0][5] == clamped["stamp"]
     # Resending the same change is recognised, and the same clamp is reported again.
     again = admin.push(change("vendors", vendor, "name", "Tomorrow's Dentist", stamp(next_year))).json()
     assert (again["accepted"], again["clamped"]) == (0, [clamped])
+
+
+def test_the_fields_of_one_clamped_edit_keep_one_stamp_and_later_edits_stay_later(admin: Member, clock: Clock) -> None:
+    vendor = uuid.uuid4()
+    next_year = clock.ms + 365 * 24 * 3600 * 1000
+    first, second = stamp(next_year), stamp(next_year + 5)
+    answer = admin.push(
+        change("vendors", vendor, "phone", "+44 20 7946 0001", second),
+        change("vendors", vendor, "name", "Dr. Lee", first),
+        change("vendors", vendor, "category", "pediatrician", first),
+    ).json()
+    clamped = {item["index"]: item["stamp"] for item in answer["clamped"]}
+    assert clamped[1] == clamped[2]
+    assert clamped[0] > clamped[1]
+    assert {edit[3] for edit in admin.pull()["edits"]} == {clamped[0], clamped[1]}
 
 
 def test_the_openapi_schema_describes_every_route_and_body(url: str) -> None:
@@ -191,4 +227,4 @@ def test_text_no_database_can_store_is_refused_with_422(url: str, admin: Member)
         timeout=30,
     )
     assert created.status_code == 422
-    assert admin.pull()["changes"] == []
+    assert admin.changes() == []

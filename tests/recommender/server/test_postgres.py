@@ -155,7 +155,7 @@ def test_concurrent_pushes_through_both_servers_never_let_a_cursor_skip(two_serv
             finished = done.is_set()
             reader = Member(pushers[turn % 2].url, admin.group_id, admin.token, "", "", "")
             page = reader.pull(since)
-            for row in page["changes"]:
+            for row in page["edits"]:
                 assert row[0] not in seen
                 seen[row[0]] = tuple(row[1:])
             since, turn = page["next_since"], turn + 1
@@ -173,4 +173,4 @@ def test_concurrent_pushes_through_both_servers_never_let_a_cursor_skip(two_serv
     assert not errors
     total = 2 * batches * per_batch
     assert sorted(seen) == list(range(1, total + 1))
-    assert len({row[3] for row in seen.values()}) == total
+    assert len({row[3]["notes"] for row in seen.values()}) == total

@@ -26,6 +26,7 @@ from recommender.storage.changelog import encode_value, synced_fields
 from recommender.storage.database import Database
 from recommender.storage.hlc import wall_clock_ms
 from recommender.storage.models import SYNCED_MODELS, ChangeLogEntry, FieldVersion, OutboxEntry, SyncCursor
+from recommender.storage.whole_records import field_stamps, logged_fields
 from recommender.sync.client import RetryPolicy, SyncClient
 from recommender.sync.groups import create_group, join_group
 from recommender.sync.membership import GroupLink
@@ -194,11 +195,16 @@ def directory_state(db: Database) -> dict[str, Any]:
             names = synced_fields(model)
             rows = session.scalars(select(model).order_by(model.id))
             state[entity] = {str(row.id): {name: encode_value(getattr(row, name)) for name in names} for row in rows}
+        # Per field, whether stored field by field or as one whole-record row: replicas may differ in how.
+        versions: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for entity, record_id, name, stamp in session.execute(
+            select(FieldVersion.entity, FieldVersion.record_id, FieldVersion.field, FieldVersion.stamp)
+        ):
+            versions.setdefault((entity, str(record_id)), []).append((name, stamp))
         state["stamps"] = sorted(
-            (entity, str(record_id), name, stamp)
-            for entity, record_id, name, stamp in session.execute(
-                select(FieldVersion.entity, FieldVersion.record_id, FieldVersion.field, FieldVersion.stamp)
-            )
+            (entity, record_id, name, stamp)
+            for (entity, record_id), stamps in versions.items()
+            for name, stamp in field_stamps(entity, stamps).items()
         )
     return state
 
@@ -235,10 +241,10 @@ def cursor_of(db: Database, group_id: uuid.UUID) -> int:
 
 def history(db: Database) -> list[tuple[str, str, str, str]]:
     """Every change this install knows (its own and received), as (entity, record, field, stamp)."""
+    columns = (ChangeLogEntry.entity, ChangeLogEntry.record_id, ChangeLogEntry.field, ChangeLogEntry.value)
     with db.read() as session:
         return [
             (entity, str(record_id), name, stamp)
-            for entity, record_id, name, stamp in session.execute(
-                select(ChangeLogEntry.entity, ChangeLogEntry.record_id, ChangeLogEntry.field, ChangeLogEntry.stamp)
-            )
+            for entity, record_id, logged, value, stamp in session.execute(select(*columns, ChangeLogEntry.stamp))
+            for name, _ in logged_fields(logged, value)
         ]

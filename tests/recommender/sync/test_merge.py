@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from sqlalchemy import select
 
@@ -19,6 +20,7 @@ from recommender.directory.vendors import (
     update_vendor,
 )
 from recommender.storage.models import Audience, ChangeLogEntry, FieldVersion, OutboxEntry, SyncCursor, Vendor
+from recommender.storage.whole_records import WHOLE
 from recommender.sync.apply import apply_page
 from recommender.sync.audience import set_audience
 from tests.recommender.sync.conftest import Device
@@ -175,12 +177,12 @@ def test_a_record_arriving_before_what_it_refers_to_waits_then_is_built(pair: tu
                 start=1,
             )
         ]
-    reviews = [row for row in rows if row[1] == "reviews"]
-    others = [row for row in rows if row[1] != "reviews"]
+    reviews = _as_edits([row for row in rows if row[1] == "reviews"])
+    others = _as_edits([row for row in rows if row[1] != "reviews"])
     group = ben.group_id
     with ben.db.write() as uow:
         first = apply_page(uow, group, reviews, next_since=10)
-    assert first.parked == len(reviews) and first.changes.empty
+    assert first.parked == sum(len(edit[4]) for edit in reviews) and first.changes.empty
     with ben.db.read() as session:
         assert session.get(FieldVersion, ("reviews", review.id, "rating")) is None
     with ben.db.write() as uow:
@@ -194,15 +196,13 @@ def test_invalid_rows_from_a_server_are_skipped_not_fatal(pair: tuple[Device, De
     _, ben = pair
     vendor_id = uuid.uuid4()
     stamp = "001700000000000-000000-abc"
-    rows = [
-        [1, "vendors", str(vendor_id), "name", "Dr. Lee", stamp],
-        [2, "vendors", str(vendor_id), "category", "pediatrician", stamp],
-        [3, "vendors", str(vendor_id), "lat", "north", stamp],
-        [4, "cats", str(vendor_id), "name", "Tom", stamp],
+    edits = [
+        [3, "vendors", str(vendor_id), stamp, {"name": "Dr. Lee", "category": "pediatrician", "lat": "north"}],
+        [4, "cats", str(vendor_id), stamp, {"name": "Tom"}],
         ["junk"],
     ]
     with ben.db.write() as uow:
-        result = apply_page(uow, ben.group_id, rows, next_since=4)
+        result = apply_page(uow, ben.group_id, edits, next_since=4)
     assert len(result.invalid) == 3
     with ben.db.read() as session:
         assert get_vendor(session, vendor_id).name == "Dr. Lee"
@@ -251,13 +251,13 @@ def test_received_values_that_break_a_rule_are_kept_as_history_and_the_rest_appl
         placed = add_vendor(uow, VendorDraft(name="Dr. Lee", category="pediatrician", lat=52.2, lon=0.12))
         other = add_vendor(uow, VendorDraft(name="Dr. Who", category="pediatrician"))
     later = "009999999999999-000000-abc"
-    rows = [
+    edits = [
         # A latitude cleared without its longitude: the pair would break the vendors' rule.
-        [1, "vendors", str(placed.id), "lat", None, later],
-        [2, "vendors", str(other.id), "phone", "+44 20 7946 0000", later],
+        [1, "vendors", str(placed.id), later, {"lat": None}],
+        [2, "vendors", str(other.id), later, {"phone": "+44 20 7946 0000"}],
     ]
     with ben.db.write() as uow:
-        result = apply_page(uow, ben.group_id, rows, next_since=2)
+        result = apply_page(uow, ben.group_id, edits, next_since=2)
     assert len(result.invalid) == 1 and str(placed.id) in result.invalid[0]
     assert result.changes.vendors == {other.id}
     with ben.db.read() as session:
@@ -268,3 +268,48 @@ def test_received_values_that_break_a_rule_are_kept_as_history_and_the_rest_appl
         cursor = session.get(SyncCursor, ben.group_id)
     assert kept is False
     assert cursor is not None and cursor.pulled_seq == 2
+
+
+def _as_edits(rows: list[list[Any]]) -> list[list[Any]]:
+    """Single field changes ``[seq, entity, id, field, value, stamp]`` grouped into edits, as the server sends them."""
+    edits: list[list[Any]] = []
+    for seq, entity, record_id, name, value, stamp in rows:
+        if edits and edits[-1][1:4] == [entity, record_id, stamp]:
+            edits[-1][0] = seq
+            edits[-1][4][name] = value
+        else:
+            edits.append([seq, entity, record_id, stamp, {name: value}])
+    return edits
+
+
+def test_a_record_that_arrives_whole_is_logged_once_and_still_merges_field_by_field(
+    pair: tuple[Device, Device],
+) -> None:
+    ann, ben = pair
+    vendor_id = uuid.uuid4()
+    with ann.db.write() as uow:
+        add_vendor(uow, VendorDraft(name="Dr. Lee", category="pediatrician"), vendor_id=vendor_id)
+        set_audience(uow, "vendors", vendor_id, [ann.group_id])
+    ann.sync()
+    ben.sync()
+    with ben.db.read() as session:
+        logged = session.execute(
+            select(ChangeLogEntry.field, ChangeLogEntry.value).where(ChangeLogEntry.record_id == vendor_id)
+        ).all()
+        versions = session.execute(select(FieldVersion.field).where(FieldVersion.record_id == vendor_id)).all()
+        created = session.scalar(select(ChangeLogEntry.stamp).where(ChangeLogEntry.record_id == vendor_id))
+    assert [name for name, _ in logged] == [WHOLE] and logged[0][1]["name"] == "Dr. Lee"
+    assert [name for (name,) in versions] == [WHOLE]
+    assert created is not None
+    # An edit made before the vendor was created (a clock behind) loses to it; a later one wins its field only.
+    earlier, later = f"{int(created[:15]) - 1:015d}-000000-zzz", f"{int(created[:15]) + 1:015d}-000000-zzz"
+    edits = [
+        [7, "vendors", str(vendor_id), earlier, {"name": "Dr. Lea", "phone": "+44 20 7946 0001"}],
+        [8, "vendors", str(vendor_id), later, {"notes": "Saturday clinic"}],
+    ]
+    with ben.db.write() as uow:
+        result = apply_page(uow, ben.group_id, edits, next_since=8)
+    assert (result.applied, result.superseded) == (1, 2)
+    with ben.db.read() as session:
+        vendor = get_vendor(session, vendor_id)
+    assert (vendor.name, vendor.phone, vendor.notes) == ("Dr. Lee", None, "Saturday clinic")

@@ -59,7 +59,7 @@ def _without_tuples(node: Any, where: str, relaxed: list[str]) -> Any:
     """The schema with each fixed-length tuple (``prefixItems``) relaxed to an array of that length.
 
     Schemathesis rewrites OpenAPI 3.1 ``prefixItems`` into the older list form of ``items`` and then rejects it as
-    invalid, so it cannot check a response holding one. The only tuple is a pulled change row; its length is still
+    invalid, so it cannot check a response holding one. The only tuple is a pulled edit; its length is still
     checked here, and its element types by the sync client's own tests.
     """
     if isinstance(node, dict):
@@ -78,7 +78,7 @@ def api_schema(member: tuple[str, dict[str, Any]]) -> Any:
     relaxed: list[str] = []
     document = _without_tuples(requests.get(f"{url}/openapi.json", timeout=30).json(), "", relaxed)
     # Nothing else is relaxed: a new tuple anywhere shows up here instead of going unchecked.
-    assert relaxed == ["/components/schemas/PullPage/properties/changes/items"]
+    assert relaxed == ["/components/schemas/PullPage/properties/edits/items"]
     return schemathesis.openapi.from_dict(document)
 
 
