@@ -1,7 +1,8 @@
 """``grapevine bench sync``: initial pull, incremental sync at two group sizes, push throughput, concurrent clients.
 
 The server runs in its own process (uvicorn on a free loopback port, a SQLite file), as it would for a group;
-clients run here. A "record" is a vendor with every synced field (about 17 field changes on the wire).
+clients run here. PouchDB Server, the peer, does the same initial and incremental pulls in the same run (see
+``sync_peer``). A "record" is a vendor with every synced field (about 17 field changes on the wire).
 
 The million-record group is built by inserting its feed straight into the server's ``changes`` table (vendors of
 two fields, name and category: two million feed rows) rather than by pushing a million records over HTTP; it is
@@ -31,6 +32,8 @@ from typing import Any
 import platformdirs
 from sqlalchemy import insert, update
 
+from recommender.bench.sync_peer import run_pouchdb_peer
+from recommender.bench.sync_records import CATEGORIES, vendor_changes
 from recommender.directory.people import PersonDraft, set_me
 from recommender.server import access, schemas
 from recommender.server.models import ServerChange, SyncGroup
@@ -50,7 +53,6 @@ from recommender.sync.wire import WireChange
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[str], None]
-_CATEGORIES = ("pediatrician", "dentist", "plumber", "hairdresser", "accountant", "dog_walker", "bakery")
 _INCREMENTAL_ROUNDS = 20
 _BULK_CHUNK = 50_000
 # The server as ``grapevine serve`` runs it, less the access log (nobody reads the child's stderr until it fails).
@@ -105,29 +107,6 @@ def _stderr(child: subprocess.Popen[bytes]) -> str:
     if child.poll() is None or child.stderr is None:
         return "no answer in time"
     return child.stderr.read().decode(errors="replace").strip().splitlines()[-1:][0] or f"exit {child.returncode}"
-
-
-def vendor_changes(count: int, device: str, start_ms: int, first: int = 0) -> list[WireChange]:
-    """Complete vendor records as field changes, each record stamped once (as the app logs a new record)."""
-    names = synced_fields(Vendor)
-    changes = []
-    for number in range(first, first + count):
-        record_id = uuid.UUID(int=number + 1)
-        values: dict[str, Any] = dict.fromkeys(names) | {
-            "name": f"Vendor {number}",
-            "category": _CATEGORIES[number % len(_CATEGORIES)],
-            "address": f"{number % 300 + 1} High Street",
-            "lat": 51.5 + (number % 1000) / 10_000,
-            "lon": -0.12 + (number % 997) / 10_000,
-            "phone": f"020 7946 {number % 10_000:04d}",
-            "website": f"https://vendor{number}.example",
-            "opening_hours": "Mo-Fr 09:00-17:00",
-            "source": "manual",
-            "deleted": False,
-        }
-        stamp = Stamp(start_ms + number, 0, device).encode()
-        changes += [WireChange("vendors", record_id, name, values[name], stamp) for name in names]
-    return changes
 
 
 def _push_all(client: SyncClient, group_id: uuid.UUID, changes: list[WireChange]) -> float:
@@ -202,7 +181,7 @@ def build_big_group(path: Path, records: int, progress: Progress) -> _GroupAcces
                 stamp = Stamp(start_ms + number, 0, device).encode()
                 record_id = uuid.UUID(int=number + 1)
                 for offset, (name, value) in enumerate(
-                    (("name", f"Vendor {number}"), ("category", _CATEGORIES[number % len(_CATEGORIES)]))
+                    (("name", f"Vendor {number}"), ("category", CATEGORIES[number % len(CATEGORIES)]))
                 ):
                     rows.append(
                         {
@@ -339,6 +318,8 @@ def run_sync_bench(
             large = _incremental(replica, big.group_id, admin, replica_client, big_records, device)
             replica.close()
             admin.close()
+        progress("the same initial and incremental pulls through PouchDB Server (the peer)")
+        document["peer_pouchdb"] = run_pouchdb_peer(records, progress=progress, folder=folder)
     document["incremental_10_ms"] = {
         "10k": round(statistics.median(small), 2),
         "1m": round(statistics.median(large), 2),

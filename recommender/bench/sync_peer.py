@@ -28,7 +28,7 @@ from typing import Any
 import platformdirs
 import requests
 
-from recommender.bench.sync_bench import vendor_changes
+from recommender.bench.sync_records import vendor_changes
 from recommender.server.run import free_port
 from recommender.storage.database import APP_NAME
 

@@ -208,9 +208,19 @@ def run_sync(args: argparse.Namespace) -> int:
             f"{document['incremental_10_ms']['1m']:.1f} ms at {document['big_group']['records']:,} (median)\n"
             f"push {document['push_per_s']:,} changes/s ({document['push_records_per_s']:,} records/s)\n"
             f"{concurrent['clients']} clients for {concurrent['duration_s']} s: {concurrent['requests']:,} requests, "
-            f"{concurrent['errors']} errors, p50 {concurrent['p50_ms']} ms, p99 {concurrent['p99_ms']} ms"
+            f"{concurrent['errors']} errors, p50 {concurrent['p50_ms']} ms, p99 {concurrent['p99_ms']} ms\n"
+            f"{_peer_line(document['peer_pouchdb'])}"
         )
     return 0
+
+
+def _peer_line(peer: dict[str, Any]) -> str:
+    if not peer.get("available"):
+        return f"peer PouchDB Server: not measured ({peer.get('reason', 'unavailable')})"
+    return (
+        f"peer PouchDB Server, same run: initial pull {peer['initial_10k_s']:.3f} s; incremental sync of 10 changed "
+        f"records {peer['incremental_10_ms']:.1f} ms (median)"
+    )
 
 
 def _corpus_of(recommender: Recommender) -> VendorCorpus:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import re
 import sys
@@ -176,10 +177,21 @@ def run_invite(args: argparse.Namespace) -> int:
         with default_client(link) as client:
             answer = groups.create_invite(link, client, args.expires, args.uses)
     uses = f"{args.uses} person" if args.uses == 1 else f"{args.uses} people"
-    print(f"Invite code for {link.name!r} (for {uses}, valid until {answer['expires_at']} UTC):")
+    print(f"Invite code for {link.name!r} (for {uses}, valid until {_local_time(str(answer['expires_at']))}):")
     print(answer["code"])
     print(f"They join with: grapevine group join CODE --server {link.server_url}")
     return 0
+
+
+def _local_time(stamp: str) -> str:
+    """An RFC 3339 time from the server in this machine's time zone, to the minute (as typed, if unreadable)."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return f"{moment.astimezone():%Y-%m-%d %H:%M %Z}"
 
 
 def run_join(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ plain hash suffices because the token itself is random, unlike a password.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import secrets
@@ -43,6 +44,22 @@ class Caller:
 
 def new_secret() -> str:
     return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+# Invite codes are read aloud, typed and pasted into a shell: letters and digits in groups of four, never
+# starting with "-" (``token_urlsafe`` did one time in 64, and ``grapevine group join -k3...`` took it for an
+# option). 160 bits: an invite also expires, has few uses and its redemption is rate-limited.
+INVITE_BYTES = 20
+
+
+def new_invite_code() -> str:
+    letters = base64.b32encode(secrets.token_bytes(INVITE_BYTES)).decode()
+    return "-".join(letters[start : start + 4] for start in range(0, len(letters), 4))
+
+
+def invite_code_hash(code: str) -> str:
+    """The stored form of an invite code, however it was typed (case, spaces, dashes)."""
+    return secret_hash("".join(code.split()).replace("-", "").upper())
 
 
 def secret_hash(secret: str) -> str:
@@ -85,13 +102,13 @@ def create_group(session: Session, request: schemas.CreateGroup, now: dt.datetim
 def create_invite(
     session: Session, caller: Caller, request: schemas.CreateInvite, now: dt.datetime
 ) -> schemas.InviteCode:
-    code = new_secret()
+    code = new_invite_code()
     expires_at = now + dt.timedelta(seconds=request.expires_in_s)
     session.add(
         Invite(
             id=uuid.uuid4(),
             group_id=caller.group_id,
-            code_hash=secret_hash(code),
+            code_hash=invite_code_hash(code),
             created_by=caller.member_id,
             expires_at=expires_at,
             max_uses=request.max_uses,
@@ -114,9 +131,7 @@ def record_attempt(session: Session, address: str, now: dt.datetime) -> None:
 def redeem_invite(session: Session, request: schemas.Join, now: dt.datetime) -> schemas.Membership:
     """A new member (or a known member's new device) of the invite's group; 403 for unusable codes."""
     # The row lock (PostgreSQL) or write lock (SQLite) makes the use count exact under concurrent redemptions.
-    invite = session.scalar(
-        select(Invite).where(Invite.code_hash == secret_hash(request.code.strip())).with_for_update()
-    )
+    invite = session.scalar(select(Invite).where(Invite.code_hash == invite_code_hash(request.code)).with_for_update())
     if invite is None:
         raise AccessDenied(403, "this invite code is not valid")
     if invite.expires_at <= now:

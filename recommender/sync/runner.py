@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from recommender.storage.changelog import Changes
-from recommender.storage.database import Database
+from recommender.storage.database import Database, UnitOfWork
 from recommender.storage.models import SyncCursor
 from recommender.sync import outbox
 from recommender.sync.apply import ApplyResult, apply_page
@@ -100,9 +100,7 @@ def sync_group(
     report = SyncReport(group_id, link.name)
     try:
         push(db, client, group_id, report, batch_size)
-        pull(db, client, group_id, report, page_size)
-        with db.write() as uow:
-            mark_synced(uow, group_id, dt.datetime.now(dt.UTC))
+        pull(db, client, group_id, report, page_size, finish=lambda uow: mark_synced(uow, group_id, _now()))
     finally:
         if own_client:
             client.close()
@@ -163,11 +161,23 @@ def _rejected(error: SyncError) -> list[tuple[int, str]] | None:
     return [(int(item["index"]), str(item["reason"])) for item in body["rejected"]]
 
 
-def pull(db: Database, client: SyncClient, group_id: uuid.UUID, report: SyncReport, page_size: int) -> None:
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def pull(
+    db: Database,
+    client: SyncClient,
+    group_id: uuid.UUID,
+    report: SyncReport,
+    page_size: int,
+    finish: Callable[[UnitOfWork], None] = lambda _uow: None,
+) -> None:
     """Pull pages until the feed is exhausted, fetching the next page while the current one is merged.
 
     The server builds a page in its own process while this one writes the last: on an initial pull that overlap
     is a third of the time. A prefetched page is only a read; if merging fails it is dropped with the rest.
+    ``finish`` runs in the last page's transaction (one commit less per round), or in its own if nothing was new.
     """
     with db.read() as session:
         cursor = session.get(SyncCursor, group_id)
@@ -178,11 +188,12 @@ def pull(db: Database, client: SyncClient, group_id: uuid.UUID, report: SyncRepo
             more = page.has_more and bool(page.edits)
             following = fetcher.submit(client.pull, group_id, page.next_since, page_size) if more else None
             try:
-                if page.edits or page.next_since != since:
-                    with db.write() as uow:
-                        result = apply_page(uow, group_id, page.edits, page.next_since)
-                    report.add(result)
-                    since = page.next_since
+                with db.write() as uow:
+                    if page.edits or page.next_since != since:
+                        report.add(apply_page(uow, group_id, page.edits, page.next_since))
+                        since = page.next_since
+                    if following is None:
+                        finish(uow)
                 report.cursor = since
             except BaseException:
                 if following is not None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from recommender.bench.sync_bench import vendor_changes
 from recommender.bench.sync_peer import incremental_rounds, pouchdb_documents, run_pouchdb_peer
+from recommender.bench.sync_records import vendor_changes
 from recommender.storage.changelog import synced_fields
 from recommender.storage.models import Vendor
 

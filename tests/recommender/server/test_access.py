@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from pathlib import Path
 
@@ -55,6 +56,14 @@ def test_an_invite_works_until_its_uses_run_out(url: str, admin: Member) -> None
     )
     assert third.status_code == 403
     assert "used up" in third.json()["detail"]
+
+
+def test_invite_codes_are_typeable_and_redeem_however_they_are_typed(url: str, admin: Member) -> None:
+    codes = [admin.invite() for _ in range(40)]
+    # Letters and digits in groups of four: never a leading "-" for a shell or argparse to take as an option.
+    assert all(re.fullmatch(r"[A-Z2-7]{4}(-[A-Z2-7]{4}){7}", code) for code in codes)
+    typed = " ".join(codes[0].lower().split("-"))
+    assert join(url, typed).group_id == admin.group_id
 
 
 def test_an_expired_invite_is_refused(url: str, admin: Member, clock: Clock) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -92,6 +93,11 @@ def test_the_cli_creates_invites_joins_syncs_and_leaves(
     assert _run(capsys, "group", "share", "--vendors", "--db", ann)[1].startswith("Shared 1 more record")
     code, out, _ = _run(capsys, "group", "invite", "--uses", "1", "--expires", "2d", "--db", ann)
     assert code == 0
+    # Valid for two days, said in this machine's time.
+    expiry = re.search(r"valid until (\d{4}-\d\d-\d\d \d\d:\d\d) ", out)
+    assert expiry is not None
+    until = dt.datetime.strptime(expiry.group(1), "%Y-%m-%d %H:%M").astimezone()
+    assert abs(until - (dt.datetime.now().astimezone() + dt.timedelta(days=2))) < dt.timedelta(minutes=2)
     invite = out.splitlines()[1].strip()
     code, out, _ = _run(capsys, "group", "join", invite, "--server", server_url, "--db", ben, "--name", "Ben")
     assert code == 0 and "Joined 'Elm Street'" in out
