@@ -117,6 +117,16 @@ def _push_all(client: SyncClient, group_id: uuid.UUID, changes: list[WireChange]
     return time.perf_counter() - started
 
 
+def _push_records(client: SyncClient, group_id: uuid.UUID, records: int, device: str) -> tuple[int, float]:
+    """Push ``records`` new vendors; returns the field changes sent and the seconds taken.
+
+    The 160k change objects die here: kept alive, they made every later full collection of this process walk
+    them, which showed up in the incremental timings (a client would not hold its pushes either).
+    """
+    changes = vendor_changes(records, device, wall_clock_ms() - records)
+    return len(changes), _push_all(client, group_id, changes)
+
+
 def _replica(folder: Path, name: str, client: SyncClient, admin: SyncClient, group_id: uuid.UUID) -> Database:
     """A new install that joins the group with an invite from the admin."""
     db = Database.open(folder / f"{name}.sqlite")
@@ -280,10 +290,9 @@ def run_sync_bench(
             admin = SyncClient(url)
             membership = admin.create_group("Bench street", uuid.uuid4(), "Bench")
             admin.token, group_id = str(membership["token"]), uuid.UUID(str(membership["group_id"]))
-            changes = vendor_changes(records, device, wall_clock_ms() - records)
-            progress(f"pushing {records:,} records ({len(changes):,} field changes)")
-            push_s = _push_all(admin, group_id, changes)
-            document["push_per_s"] = round(len(changes) / push_s)
+            progress(f"pushing {records:,} records")
+            pushed, push_s = _push_records(admin, group_id, records, device)
+            document["push_per_s"] = round(pushed / push_s)
             document["push_records_per_s"] = round(records / push_s)
 
             progress(f"initial pull of {records:,} records into a new replica")

@@ -21,13 +21,13 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.schema import ColumnDefault
 
 from recommender.storage.hlc import HybridClock, Stamp, wall_clock_ms
+from recommender.storage.meta import get_meta, put_meta
 from recommender.storage.models import (
     SYNCED_MODELS,
     Audience,
     Base,
     ChangeLogEntry,
     FieldVersion,
-    LocalMeta,
     OutboxEntry,
     Person,
     Review,
@@ -198,7 +198,7 @@ class ChangeRecorder:
 
     def _save_clock(self) -> None:
         assert self._clock is not None
-        self.session.merge(LocalMeta(key=_CLOCK_KEY, value=self._clock.last.encode()))
+        put_meta(self.session, _CLOCK_KEY, self._clock.last.encode())
         self._observed = False
 
     def _queue_for_groups(self, after_seq: int) -> None:
@@ -214,12 +214,13 @@ class ChangeRecorder:
         self.session.execute(insert(OutboxEntry).from_select([OutboxEntry.change_seq, OutboxEntry.group_id], shared))
 
     def _load_clock(self) -> HybridClock:
-        device = self.session.get(LocalMeta, _DEVICE_KEY)
+        stored = get_meta(self.session, (_DEVICE_KEY, _CLOCK_KEY))
+        device = stored.get(_DEVICE_KEY)
         if device is None:
-            device = LocalMeta(key=_DEVICE_KEY, value=secrets.token_hex(8))
-            self.session.add(device)
-        last = self.session.get(LocalMeta, _CLOCK_KEY)
-        return HybridClock(device.value, Stamp.decode(last.value) if last is not None else None, now_ms=self.now_ms)
+            device = secrets.token_hex(8)
+            put_meta(self.session, _DEVICE_KEY, device)
+        last = stored.get(_CLOCK_KEY)
+        return HybridClock(device, Stamp.decode(last) if last is not None else None, now_ms=self.now_ms)
 
 
 def _default_of(model: type[SyncedRecord], name: str) -> Any:

@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from recommender.storage.database import UnitOfWork
+from recommender.storage.meta import get_meta, put_meta
 from recommender.storage.models import Audience, Group, LocalMeta, OutboxEntry, SyncCursor
 
 _FIELDS = ("token", "member_id", "device_id", "is_admin", "allow_insecure", "last_synced")
@@ -74,8 +75,7 @@ def load_membership(session: Session, group_id: uuid.UUID) -> GroupLink | None:
     group = session.get(Group, group_id)
     if group is None or group.server_url is None:
         return None
-    keys = [_key(group_id, n) for n in _FIELDS]
-    meta = dict(session.execute(select(LocalMeta.key, LocalMeta.value).where(LocalMeta.key.in_(keys))).all())
+    meta = get_meta(session, [_key(group_id, n) for n in _FIELDS])
     if _key(group_id, "token") not in meta:
         return None
     return GroupLink(
@@ -93,7 +93,7 @@ def load_membership(session: Session, group_id: uuid.UUID) -> GroupLink | None:
 
 def mark_synced(uow: UnitOfWork, group_id: uuid.UUID, when: dt.datetime) -> None:
     """Remember that a sync round with the group completed at ``when``."""
-    uow.session.merge(LocalMeta(key=_key(group_id, "last_synced"), value=when.isoformat()))
+    put_meta(uow.session, _key(group_id, "last_synced"), when.isoformat())
 
 
 def list_memberships(session: Session) -> list[GroupLink]:

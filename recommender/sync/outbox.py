@@ -13,6 +13,7 @@ from itertools import takewhile
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
 
 from recommender.storage.database import Database, UnitOfWork
 from recommender.storage.models import ChangeLogEntry, FieldVersion, OutboxEntry
@@ -151,8 +152,13 @@ def drop(uow: UnitOfWork, group_id: uuid.UUID, seqs: Sequence[int]) -> None:
 
 def pending_count(db: Database, group_id: uuid.UUID | None = None) -> int:
     """Changes waiting to be sent (to one group, or to any)."""
+    with db.read() as session:
+        return count_pending(session, group_id)
+
+
+def count_pending(session: Session, group_id: uuid.UUID | None = None) -> int:
+    """:func:`pending_count` inside a transaction the caller already holds."""
     query = select(func.count()).select_from(OutboxEntry)
     if group_id is not None:
         query = query.where(OutboxEntry.group_id == group_id)
-    with db.read() as session:
-        return session.scalar(query) or 0
+    return session.scalar(query) or 0

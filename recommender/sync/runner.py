@@ -91,20 +91,29 @@ def sync_group(
 ) -> SyncReport:
     """Push this install's queued changes to the group, then pull and merge the group's new changes."""
     started = time.perf_counter()
+    # One snapshot for everything the round starts from: a background sync every minute is mostly this overhead.
     with db.read() as session:
         link = load_membership(session, group_id)
+        queued = outbox.count_pending(session, group_id)
+        cursor = session.get(SyncCursor, group_id)
+        since = cursor.pulled_seq if cursor is not None else 0
     if link is None:
         raise SyncError(f"this install is not a member of group {group_id}")
     own_client = client is None
     client = client or default_client(link)
     report = SyncReport(group_id, link.name)
+
+    def finish(uow: UnitOfWork) -> None:
+        mark_synced(uow, group_id, _now())
+        report.pending = outbox.count_pending(uow.session, group_id)
+
     try:
-        push(db, client, group_id, report, batch_size)
-        pull(db, client, group_id, report, page_size, finish=lambda uow: mark_synced(uow, group_id, _now()))
+        if queued:
+            push(db, client, group_id, report, batch_size)
+        pull(db, client, group_id, report, page_size, since=since, finish=finish)
     finally:
         if own_client:
             client.close()
-    report.pending = outbox.pending_count(db, group_id)
     report.seconds = time.perf_counter() - started
     logger.info("synced %s: %s", link.name, report.to_json())
     return report
@@ -171,17 +180,16 @@ def pull(
     group_id: uuid.UUID,
     report: SyncReport,
     page_size: int,
-    finish: Callable[[UnitOfWork], None] = lambda _uow: None,
+    *,
+    since: int,
+    finish: Callable[[UnitOfWork], None],
 ) -> None:
     """Pull pages until the feed is exhausted, fetching the next page while the current one is merged.
 
     The server builds a page in its own process while this one writes the last: on an initial pull that overlap
     is a third of the time. A prefetched page is only a read; if merging fails it is dropped with the rest.
-    ``finish`` runs in the last page's transaction (one commit less per round), or in its own if nothing was new.
+    ``since`` is the stored cursor; ``finish`` runs in the last page's transaction (one commit less per round).
     """
-    with db.read() as session:
-        cursor = session.get(SyncCursor, group_id)
-        since = cursor.pulled_seq if cursor is not None else 0
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
         page = client.pull(group_id, since, page_size)
         while True:
