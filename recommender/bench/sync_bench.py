@@ -34,7 +34,7 @@ from typing import Any
 import platformdirs
 from sqlalchemy import insert, update
 
-from recommender.bench.sync_peer import run_pouchdb_peer
+from recommender.bench.sync_peer import run_pouchdb_peer, stop_child
 from recommender.bench.sync_records import CATEGORIES, vendor_changes
 from recommender.directory.people import PersonDraft, set_me
 from recommender.server import access, schemas
@@ -95,12 +95,7 @@ def server_process(database_url: str) -> Iterator[str]:
         probe.close()
         yield url
     finally:
-        child.terminate()
-        try:
-            child.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
+        stop_child(child)
         if child.stderr is not None:
             child.stderr.close()
 

@@ -187,12 +187,17 @@ def _pouchdb_server(node: str, peer_folder: Path, data: Path) -> Iterator[str]:
         _wait_until_up(url, child, log)
         yield url
     finally:
-        child.terminate()
-        try:
-            child.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
+        stop_child(child)
+
+
+def stop_child(child: subprocess.Popen[bytes]) -> None:
+    """Ask a benchmark's server process to stop; kill it if it has not within ten seconds."""
+    child.terminate()
+    try:
+        child.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
 
 
 def _wait_until_up(url: str, child: subprocess.Popen[bytes], log: Path) -> None:
