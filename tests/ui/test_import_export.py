@@ -4,9 +4,10 @@ and a summary; a real OpenStreetMap extract lands in the ranking, a cancelled or
 from __future__ import annotations
 
 import gzip
+import threading
 import time
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import QObject, QTimer
@@ -16,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from recommender.directory.vendors import count_vendors
 from recommender.importers.registry import ImporterSpec, importers
+from ui import import_export
 from ui.csv_mapping_dialog import CsvMappingDialog
 from ui.directory_actions import DirectoryActions
 from ui.import_export import ImportExport
@@ -114,8 +116,28 @@ def test_an_openstreetmap_extract_imported_from_the_menu_is_ranked_at_once(
     assert window.statusBar().currentMessage().startswith(f"{before + 8} vendors")
 
 
-def test_cancelling_a_long_import_midway_leaves_the_directory_as_it_was(qtbot: QtBot, app: App, tmp_path: Path) -> None:
+def test_cancelling_a_long_import_midway_leaves_the_directory_as_it_was(
+    qtbot: QtBot, app: App, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window, _, transfer, opened = app
+    # The worker holds at its first report past half the rows until Cancel is clicked. Otherwise, on a loaded
+    # machine, the bar could lag so far behind the worker that the click landed after the last rows, while the
+    # import was saving: it then completes (rightly), and the test waited for a cancel that never came.
+    reached, clicked = threading.Event(), threading.Event()
+    real_import = import_export._import
+
+    def import_held_midway(*arguments: Any) -> Any:
+        *leading, report_progress = arguments
+
+        def progress(done: int, total: int | None) -> None:
+            report_progress(done, total)
+            if total and done >= total // 2 and not reached.is_set():
+                reached.set()
+                clicked.wait(timeout=IMPORT_TIMEOUT_MS / 1000)
+
+        return real_import(*leading, progress)
+
+    monkeypatch.setattr(import_export, "_import", import_held_midway)
     sheet = tmp_path / "many.csv"
     rows = [f"Cancelled Vendor {number},plumber,+44 20 7946 {number % 10_000:04d}" for number in range(20_000)]
     sheet.write_text("name,category,phone\n" + "\n".join(rows) + "\n", encoding="utf-8")
@@ -128,12 +150,14 @@ def test_cancelling_a_long_import_midway_leaves_the_directory_as_it_was(qtbot: Q
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(time.monotonic()))
     timer.start(20)
-    # Wait until rows have gone in (the bar has moved), then cancel as the user would.
-    qtbot.waitUntil(lambda: progress.bar.maximum() > 0 and progress.bar.value() > 0, timeout=IMPORT_TIMEOUT_MS)
+    # Wait until half the rows have gone in (the worker reported them; the bar shows the total), then cancel as
+    # the user would. The bar itself may still show an earlier count: reports are rate-limited.
+    qtbot.waitUntil(lambda: reached.is_set() and progress.bar.maximum() > 0, timeout=IMPORT_TIMEOUT_MS)
     assert progress.bar.value() < progress.bar.maximum()
     assert transfer.import_menu.isEnabled() is False
     with qtbot.waitSignal(transfer.cancelled, timeout=IMPORT_TIMEOUT_MS):
         progress.cancel_button.click()
+        clicked.set()
     timer.stop()
     assert len(ticks) >= 3
     assert vendor_count(window) == before
