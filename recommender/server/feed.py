@@ -238,6 +238,12 @@ def _stored_owners(
     return found
 
 
+def changes_after(session: Session, group_id: uuid.UUID, since: int) -> int:
+    """How many changes a pull from ``since`` has to send (sequence numbers have no gaps)."""
+    last_seq = session.scalar(select(SyncGroup.last_seq).where(SyncGroup.id == group_id)) or 0
+    return max(0, last_seq - since)
+
+
 def pull_page(session: Session, group_id: uuid.UUID, since: int, limit: int) -> bytes:
     """A page of edits after ``since`` as compact JSON (a :class:`schemas.PullPage`), built without re-encoding.
 
