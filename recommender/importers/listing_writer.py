@@ -9,7 +9,6 @@ someone typed since, here or in a synced group, is newer knowledge than a listin
 from __future__ import annotations
 
 import dataclasses
-import json
 import uuid
 from typing import Any
 
@@ -17,18 +16,13 @@ from sqlalchemy import select
 
 from recommender.directory.records import VendorRecord
 from recommender.directory.vendors import VendorDraft, add_vendor, clean_vendor
+from recommender.importers.ownership import ImportOwnership
 from recommender.importers.report import ImportReport, Skipped
 from recommender.storage.database import UnitOfWork
-from recommender.storage.hlc import Stamp
-from recommender.storage.models import FieldVersion, LocalMeta, Vendor
-from recommender.storage.whole_records import field_stamps
+from recommender.storage.models import Vendor
 
 # Fields a listing file never carries: an update leaves them to the user.
 _KEPT_ON_UPDATE = frozenset({"notes", "service_radius_km", "source", "source_id"})
-# Moved together or not at all: half of a user's corrected position next to half of the listing's is nowhere.
-_PAIRED = ("lat", "lon")
-# Written when the vendor is created and never changed after: its stamp is the creation stamp.
-_CREATION_FIELD = "source_id"
 
 
 class ListingWriter:
@@ -40,7 +34,6 @@ class ListingWriter:
     def __init__(self, uow: UnitOfWork, source: str, report: ImportReport) -> None:
         self.uow = uow
         self.report = report
-        self._ranges_key = f"{source}_import_stamps"
         # One query for every vendor an earlier import of this source made, and one for their field stamps (a
         # row-by-row get would cost a round trip per listing); held here so the session keeps them.
         self._vendors: dict[str, Vendor] = {
@@ -48,19 +41,7 @@ class ListingWriter:
             for vendor in uow.session.scalars(select(Vendor).where(Vendor.source == source))
             if vendor.source_id is not None
         }
-        versions: dict[uuid.UUID, list[tuple[str, str]]] = {}
-        stamps = (
-            select(FieldVersion.record_id, FieldVersion.field, FieldVersion.stamp)
-            .join(Vendor, Vendor.id == FieldVersion.record_id)
-            .where(FieldVersion.entity == "vendors", Vendor.source == source)
-        )
-        for record_id, field, stamp in uow.session.execute(stamps):
-            versions.setdefault(record_id, []).append((field, stamp))
-        # A vendor synced in one edit has one whole-record version row: every field gets its stamp.
-        self._stamps = {record_id: field_stamps("vendors", rows) for record_id, rows in versions.items()}
-        stored = uow.session.get(LocalMeta, self._ranges_key)
-        self._ranges: list[list[str]] = json.loads(stored.value) if stored is not None else []
-        self._decoded = [(Stamp.decode(start), Stamp.decode(end)) for start, end in self._ranges]
+        self._ownership = ImportOwnership.of_source(uow.session, f"{source}_import_stamps", source)
         self._added: set[str] = set()
         self._started = uow.recorder.stamp()
 
@@ -91,7 +72,7 @@ class ListingWriter:
             for field in dataclasses.fields(draft)
             if field.name not in _KEPT_ON_UPDATE and getattr(draft, field.name) not in (None, "")
         }
-        owned = self._owned_fields(vendor.id, incoming)
+        owned = self._ownership.owned_fields(vendor.id, incoming)
         kept = sorted(name for name in incoming if name not in owned and incoming[name] != getattr(stored, name))
         if kept:
             # lat/lon are reported once, as the position.
@@ -108,20 +89,4 @@ class ListingWriter:
 
     def finish(self) -> None:
         """Remember this run's stamps, so the next import knows the values it wrote are an import's."""
-        self._ranges.append([self._started.encode(), self.uow.recorder.stamp().encode()])
-        self.uow.session.merge(LocalMeta(key=self._ranges_key, value=json.dumps(self._ranges)))
-
-    def _owned_fields(self, vendor_id: uuid.UUID, fields: dict[str, Any]) -> set[str]:
-        stamps = self._stamps.get(vendor_id, {})
-        created = stamps.get(_CREATION_FIELD)
-        owned = {name for name in fields if self._written_by_import(stamps.get(name), created)}
-        if not all(self._written_by_import(stamps.get(name), created) for name in _PAIRED):
-            owned -= set(_PAIRED)
-        return owned
-
-    def _written_by_import(self, stamp: str | None, created: str | None) -> bool:
-        if stamp is None or stamp == created:
-            # No stamp: the value predates the change log; the creation stamp: nobody has changed it since.
-            return True
-        decoded = Stamp.decode(stamp)
-        return any(start < decoded < end and decoded.device == start.device for start, end in self._decoded)
+        self._ownership.record_run(self._started, self.uow.recorder.stamp())

@@ -23,7 +23,7 @@ from recommender.importers.osm_overpass import read_overpass
 from recommender.importers.osm_pbf import read_pbf
 from recommender.importers.osm_refresh import (
     IMPORTED_FIELDS,
-    ImportOwnership,
+    RANGES_KEY,
     KnownVendor,
     known_osm_vendors,
     load_vendors,
@@ -31,6 +31,7 @@ from recommender.importers.osm_refresh import (
 from recommender.importers.osm_source import OsmFormat, OsmStream
 from recommender.importers.osm_vendor import OsmVendor, to_vendor
 from recommender.importers.osm_xml import read_xml
+from recommender.importers.ownership import ImportOwnership
 from recommender.importers.registry import DEFAULT_OPTIONS, ImportOptions, Progress, no_progress
 from recommender.importers.report import ImportFailed, ImportReport, Skipped
 from recommender.storage.database import Database, UnitOfWork
@@ -129,7 +130,7 @@ class _Writer:
                 fields = [field for field in IMPORTED_FIELDS if known.values[field] != vendor.values[field]]
                 self.differing[vendor.feature.source_id] = fields
         changed = [self.known[source_id].id for source_id, fields in self.differing.items() if fields]
-        self.ownership = ImportOwnership(uow.session, changed)
+        self.ownership = ImportOwnership.of_vendors(uow.session, RANGES_KEY, changed)
         self._loaded = load_vendors(uow.session, changed)
 
     def write(self, vendor: OsmVendor) -> None:
