@@ -205,9 +205,10 @@ def _read_page(
     with store.read() as session:
         caller = access.authenticate(session, token)
         access.require_group(caller, group_id)
-        if at_most is not None and feed.changes_after(session, group_id, since) > at_most:
+        newest = feed.newest_seq(session, group_id)
+        if at_most is not None and newest - since > at_most:
             return None
-        return feed.pull_page(session, group_id, since, limit)
+        return feed.pull_page(session, group_id, since, limit, newest)
 
 
 def _add_error_handlers(app: FastAPI) -> None:

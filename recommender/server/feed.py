@@ -238,20 +238,19 @@ def _stored_owners(
     return found
 
 
-def changes_after(session: Session, group_id: uuid.UUID, since: int) -> int:
-    """How many changes a pull from ``since`` has to send (sequence numbers have no gaps)."""
-    last_seq = session.scalar(select(SyncGroup.last_seq).where(SyncGroup.id == group_id)) or 0
-    return max(0, last_seq - since)
+def newest_seq(session: Session, group_id: uuid.UUID) -> int:
+    """The group's newest sequence number: a pull from ``since`` has ``newest_seq - since`` changes to send."""
+    return session.scalar(select(SyncGroup.last_seq).where(SyncGroup.id == group_id)) or 0
 
 
-def pull_page(session: Session, group_id: uuid.UUID, since: int, limit: int) -> bytes:
+def pull_page(session: Session, group_id: uuid.UUID, since: int, limit: int, newest: int) -> bytes:
     """A page of edits after ``since`` as compact JSON (a :class:`schemas.PullPage`), built without re-encoding.
 
-    ``limit`` counts field changes, so a page's size stays bounded however the changes group into edits. Rows are
-    read through Core with the id as text: the ORM's per-row objects and UUID conversions cost more than the rest
-    of the page together (160k changes: 1.3 s before, see ``grapevine bench sync``).
+    ``limit`` counts field changes, so a page's size stays bounded however the changes group into edits; ``newest``
+    is :func:`newest_seq`, read by the caller in the same snapshot. Rows are read through Core with the id as
+    text: the ORM's per-row objects and UUID conversions cost more than the rest of the page together (160k
+    changes: 1.3 s before, see ``grapevine bench sync``).
     """
-    last_seq = session.scalar(select(SyncGroup.last_seq).where(SyncGroup.id == group_id)) or 0
     columns = (
         ServerChange.seq,
         ServerChange.entity,
@@ -269,10 +268,10 @@ def pull_page(session: Session, group_id: uuid.UUID, since: int, limit: int) -> 
             if (row[1], row[2], row[5]) != (entity, record_id, stamp):
                 break
             rows.append(row)
-    next_since = rows[-1][0] if rows else min(since, last_seq)
+    next_since = rows[-1][0] if rows else min(since, newest)
     body = ",".join(_edits_json(rows))
-    has_more = "true" if next_since < last_seq else "false"
-    return f'{{"edits":[{body}],"next_since":{next_since},"last_seq":{last_seq},"has_more":{has_more}}}'.encode()
+    has_more = "true" if next_since < newest else "false"
+    return f'{{"edits":[{body}],"next_since":{next_since},"last_seq":{newest},"has_more":{has_more}}}'.encode()
 
 
 def _edits_json(rows: Sequence[Any]) -> Iterator[str]:

@@ -16,7 +16,7 @@ per-field view the rest of the program reasons in. Local edits are always logged
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from recommender.storage.changelog import synced_fields
@@ -25,14 +25,16 @@ from recommender.storage.models import SYNCED_MODELS
 WHOLE = "*"
 
 
-def logged_fields(field: str, value: Any) -> Iterator[tuple[str, Any]]:
-    """The (field, value) pairs one change_log row holds; ``value`` as the JSON column returns it (decoded)."""
-    if field == WHOLE:
-        if not isinstance(value, Mapping):
-            raise ValueError(f"a whole-record log row holds {type(value).__name__}, not an object of fields")
-        yield from value.items()
-    else:
-        yield field, value
+def logged_fields(field: str, value: Any) -> list[tuple[str, Any]]:
+    """The (field, value) pairs one change_log row holds; ``value`` as the JSON column returns it (decoded).
+
+    A malformed whole row (edited by hand) comes back as it is, one pair, so no reader stops at it: the outbox
+    sends it and the wire check refuses "*" as an unknown field (the row is dropped and reported), the history
+    shows it under :data:`WHOLE`, and a pull never takes it for a field it knows.
+    """
+    if field == WHOLE and isinstance(value, Mapping):
+        return list(value.items())
+    return [(field, value)]
 
 
 def field_stamps(entity: str, versions: Iterable[tuple[str, str]]) -> dict[str, str]:
@@ -56,17 +58,6 @@ def field_stamps(entity: str, versions: Iterable[tuple[str, str]]) -> dict[str, 
 def entity_fields(entity: str) -> tuple[str, ...]:
     """The synced fields of one kind of record, in the model's order."""
     return tuple(synced_fields(SYNCED_MODELS[entity]))
-
-
-def row_fields(field: str, value: Any) -> list[tuple[str, Any]]:
-    """Like :func:`logged_fields`, but a malformed whole row (edited by hand) comes back as it is, one pair.
-
-    For readers that must not stop at one bad row: the outbox sends the pair, which the wire check then refuses
-    as an unknown field (so the row is dropped and reported), and the history shows it under :data:`WHOLE`.
-    """
-    if field == WHOLE and not isinstance(value, Mapping):
-        return [(field, value)]
-    return list(logged_fields(field, value))
 
 
 def versioned_fields(entity: str, field: str) -> tuple[str, ...]:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from recommender.storage.hlc import Stamp, StampFormatError
 from recommender.storage.models import ChangeLogEntry, LocalMeta, Person
-from recommender.storage.whole_records import WHOLE, row_fields
+from recommender.storage.whole_records import WHOLE, logged_fields
 
 # Where ChangeRecorder keeps this install's device id (the device part of every local stamp).
 _DEVICE_KEY = "device_id"
@@ -112,7 +112,7 @@ def record_history(session: Session, entity: str, record_id: uuid.UUID) -> list[
     by_field: dict[str, list[_Entry]] = {}
     for seq, row_field, row_value, stamp, origin, applied in rows:
         # A whole-record row is every field set by one edit: each field shows it as its own value.
-        for name, value in row_fields(row_field, row_value):
+        for name, value in logged_fields(row_field, row_value):
             by_field.setdefault(name, []).append(_Entry(seq, name, value, stamp, origin, applied, _device_of(stamp)))
     writers = _writers(session, {entry.device for entries in by_field.values() for entry in entries})
     return [_field_history(name, by_field[name], writers) for name in sorted(by_field)]
@@ -206,6 +206,6 @@ def _device_owners(session: Session) -> dict[str, tuple[uuid.UUID, str]]:
             .order_by(ChangeLogEntry.seq)
         )
         for record_id, field, value, stamp in links:
-            if any(name == "member_id" for name, _ in row_fields(field, value)):
+            if any(name == "member_id" for name, _ in logged_fields(field, value)):
                 owners[_device_of(stamp)] = chunk[record_id]
     return owners

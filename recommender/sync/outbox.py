@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from recommender.storage.database import Database, UnitOfWork
 from recommender.storage.models import ChangeLogEntry, FieldVersion, OutboxEntry
-from recommender.storage.whole_records import row_fields
+from recommender.storage.whole_records import logged_fields
 from recommender.sync.wire import WireChange, check_change
 
 # Changes per push: under the server's 5,000 even with the rest of an edit appended (at most _EDIT_TAIL more);
@@ -77,7 +77,7 @@ def _fill(batch: Batch, rows: Iterable[Sequence[Any]], size: int) -> bool:
     read = 0
     for seq, entity, record_id, field, value, stamp in rows:
         read += 1
-        changes = [WireChange(entity, record_id, name, item, stamp) for name, item in row_fields(field, value)]
+        changes = [WireChange(entity, record_id, name, item, stamp) for name, item in logged_fields(field, value)]
         if batch.changes and len(batch.changes) + len(changes) > size:
             return True
         batch.seqs.extend([seq] * len(changes))
