@@ -76,9 +76,20 @@ def sqlite_engine(url: str, begin_statement: str, *, shared_across_threads: bool
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
+        # The safety level cannot change inside a transaction, so a write that asked for less sets it here;
+        # the level in force is remembered with the connection and changed only when a transaction wants another.
+        level = "FULL" if connection.get_execution_options().get(DURABLE_OPTION, True) else "NORMAL"
+        info = connection.connection.info
+        if info.get(DURABLE_OPTION, "FULL") != level:
+            connection.exec_driver_sql(f"PRAGMA synchronous={level}")
+            info[DURABLE_OPTION] = level
         connection.exec_driver_sql(begin_statement)
 
     return engine
+
+
+# Execution option of a connection: False lets its transactions commit without waiting for the disk.
+DURABLE_OPTION = "grapevine_durable"
 
 
 class UnitOfWork:
@@ -135,9 +146,17 @@ class Database:
         return database
 
     @contextmanager
-    def write(self) -> Iterator[UnitOfWork]:
-        """A write transaction: commits when the block ends, rolls back everything if it raises."""
+    def write(self, *, durable: bool = True) -> Iterator[UnitOfWork]:
+        """A write transaction: commits when the block ends, rolls back everything if it raises.
+
+        ``durable=False`` is for writes that can be fetched again, such as a page pulled from a group server with
+        its cursor: the commit then skips waiting for the disk (synchronous=NORMAL under WAL). A crash of the app
+        still loses nothing; a power cut may undo the last such transactions whole, cursor included, never half of
+        one, and the next durable commit writes them out with it.
+        """
         with self._write_sessions() as session, session.begin():
+            if not durable:
+                session.connection(execution_options={DURABLE_OPTION: False})
             unit = UnitOfWork(session, self.now_ms)
             yield unit
             unit.recorder.flush()

@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from recommender.storage.database import UnitOfWork
+from recommender.storage.driver import sqlite_of
 from recommender.storage.meta import get_meta, put_meta
 from recommender.storage.models import Audience, Group, LocalMeta, OutboxEntry, SyncCursor
 
@@ -72,16 +73,21 @@ def save_membership(uow: UnitOfWork, server_url: str, membership: dict[str, Any]
 
 
 def load_membership(session: Session, group_id: uuid.UUID) -> GroupLink | None:
-    group = session.get(Group, group_id)
-    if group is None or group.server_url is None:
+    """The group as this install knows it, or None if it is not (or no longer) a member.
+
+    Read with two plain statements: every sync round starts here (see :mod:`recommender.storage.driver`).
+    """
+    group = sqlite_of(session).execute("SELECT name, server_url FROM groups WHERE id = ?", (group_id.hex,)).fetchone()
+    if group is None or group[1] is None:
         return None
+    name, server_url = group
     meta = get_meta(session, [_key(group_id, n) for n in _FIELDS])
     if _key(group_id, "token") not in meta:
         return None
     return GroupLink(
         group_id=group_id,
-        name=group.name,
-        server_url=group.server_url,
+        name=name,
+        server_url=server_url,
         token=meta[_key(group_id, "token")],
         member_id=uuid.UUID(meta[_key(group_id, "member_id")]),
         device_id=uuid.UUID(meta[_key(group_id, "device_id")]),

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from itertools import takewhile
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from recommender.storage.database import Database, UnitOfWork
+from recommender.storage.driver import sqlite_of
 from recommender.storage.models import ChangeLogEntry, FieldVersion, OutboxEntry
 from recommender.storage.whole_records import logged_fields
 from recommender.sync.wire import WireChange, check_change
@@ -157,8 +158,10 @@ def pending_count(db: Database, group_id: uuid.UUID | None = None) -> int:
 
 
 def count_pending(session: Session, group_id: uuid.UUID | None = None) -> int:
-    """:func:`pending_count` inside a transaction the caller already holds."""
-    query = select(func.count()).select_from(OutboxEntry)
-    if group_id is not None:
-        query = query.where(OutboxEntry.group_id == group_id)
-    return session.scalar(query) or 0
+    """:func:`pending_count` inside a transaction the caller already holds (one plain statement: every sync round
+    asks, see :mod:`recommender.storage.driver`)."""
+    if group_id is None:
+        row = sqlite_of(session).execute("SELECT count(*) FROM outbox").fetchone()
+    else:
+        row = sqlite_of(session).execute("SELECT count(*) FROM outbox WHERE group_id = ?", (group_id.hex,)).fetchone()
+    return int(row[0])

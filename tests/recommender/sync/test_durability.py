@@ -16,7 +16,8 @@ from sqlalchemy import func, select
 from recommender.directory.vendors import VendorDraft, add_vendor, get_vendor, list_vendors, update_vendor
 from recommender.server.app import ServerConfig
 from recommender.server.run import running_server
-from recommender.storage.database import Database
+from recommender.storage.database import Database, UnitOfWork
+from recommender.storage.driver import sqlite_of
 from recommender.storage.models import FieldVersion, OutboxEntry, SyncCursor
 from recommender.storage.whole_records import field_stamps
 from recommender.sync import runner
@@ -146,6 +147,33 @@ def test_the_cursor_is_committed_with_the_rows_it_covers(pair: tuple[Device, Dev
         assert cursor.pulled_seq == client.pull(ben.group_id, 0).last_seq
     assert set(versions) == set(ids)
     assert all(len(field_stamps("vendors", stamps)) == 16 for stamps in versions.values())
+
+
+def test_pulled_pages_commit_without_waiting_for_the_disk_but_own_edits_still_do(
+    pair: tuple[Device, Device], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pulled page can be fetched again (its cursor goes with it), so its commit skips the fsync; a change the
+    user made cannot, so the next write after a pull is back to synchronous=FULL."""
+    ann, ben = pair
+    _share_vendors(ann, 2)
+    ann.sync()
+    real_apply = runner.apply_page
+    levels: list[int] = []
+
+    def watched(uow: UnitOfWork, *args: Any, **kwargs: Any) -> Any:
+        levels.append(sqlite_of(uow.session).execute("PRAGMA synchronous").fetchone()[0])
+        return real_apply(uow, *args, **kwargs)
+
+    monkeypatch.setattr(runner, "apply_page", watched)
+    ben.sync(page_size=5)
+    assert levels and set(levels) == {_NORMAL}
+    with ben.db.write() as uow:
+        assert sqlite_of(uow.session).execute("PRAGMA synchronous").fetchone()[0] == _FULL
+        add_vendor(uow, VendorDraft(name="Ben's own plumber", category="plumber"))
+    assert "Ben's own plumber" in _vendor_names(ben.db)
+
+
+_NORMAL, _FULL = 1, 2
 
 
 def test_a_restarted_server_loses_nothing_acknowledged(tmp_path: Path, make_device: Callable[[str], Device]) -> None:
