@@ -58,8 +58,8 @@ Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 def _caller(request: Request, credentials: Credentials) -> access.Caller:
     store: ServerStore = request.app.state.store
-    with store.read() as session:
-        return access.authenticate(session, credentials.credentials if credentials else None)
+    with store.read_connection() as connection:
+        return access.authenticate(connection, credentials.credentials if credentials else None)
 
 
 Authenticated = Annotated[access.Caller, Depends(_caller)]
@@ -202,13 +202,13 @@ def _read_page(
     store: ServerStore, token: str | None, group_id: uuid.UUID, since: int, limit: int, at_most: int | None
 ) -> bytes | None:
     """Sign in and read one page in one snapshot; None if the page would hold more than ``at_most`` changes."""
-    with store.read() as session:
-        caller = access.authenticate(session, token)
+    with store.read_connection() as connection:
+        caller = access.authenticate(connection, token)
         access.require_group(caller, group_id)
-        newest = feed.newest_seq(session, group_id)
+        newest = feed.newest_seq(connection, group_id)
         if at_most is not None and newest - since > at_most:
             return None
-        return feed.pull_page(session, group_id, since, limit, newest)
+        return feed.pull_page(connection, group_id, since, limit, newest)
 
 
 def _add_error_handlers(app: FastAPI) -> None:

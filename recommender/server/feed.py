@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import String, cast, insert, select, update
+from sqlalchemy import Connection, String, bindparam, cast, insert, select, update
 from sqlalchemy.orm import Session
 
 from recommender.server import schemas
@@ -238,20 +238,13 @@ def _stored_owners(
     return found
 
 
-def newest_seq(session: Session, group_id: uuid.UUID) -> int:
-    """The group's newest sequence number: a pull from ``since`` has ``newest_seq - since`` changes to send."""
-    return session.scalar(select(SyncGroup.last_seq).where(SyncGroup.id == group_id)) or 0
-
-
-def pull_page(session: Session, group_id: uuid.UUID, since: int, limit: int, newest: int) -> bytes:
-    """A page of edits after ``since`` as compact JSON (a :class:`schemas.PullPage`), built without re-encoding.
-
-    ``limit`` counts field changes, so a page's size stays bounded however the changes group into edits; ``newest``
-    is :func:`newest_seq`, read by the caller in the same snapshot. Rows are read through Core with the id as
-    text: the ORM's per-row objects and UUID conversions cost more than the rest of the page together (160k
-    changes: 1.3 s before, see ``grapevine bench sync``).
-    """
-    columns = (
+# Built once with bound parameters: a device polls every minute, and building these expressions per request cost
+# more than running them.
+_NEWEST = select(SyncGroup.last_seq).where(SyncGroup.id == bindparam("group_id"))
+# The id as text: the ORM's per-row objects and UUID conversions cost more than the rest of a page together
+# (160k changes: 1.3 s before, see ``grapevine bench sync``).
+_FEED = (
+    select(
         ServerChange.seq,
         ServerChange.entity,
         cast(ServerChange.record_id, String),
@@ -259,12 +252,28 @@ def pull_page(session: Session, group_id: uuid.UUID, since: int, limit: int, new
         ServerChange.value_json,
         ServerChange.stamp,
     )
-    feed = select(*columns).where(ServerChange.group_id == group_id).order_by(ServerChange.seq)
-    connection = session.connection()
-    rows = list(connection.execute(feed.where(ServerChange.seq > since).limit(limit)).all())
+    .where(ServerChange.group_id == bindparam("group_id"), ServerChange.seq > bindparam("since"))
+    .order_by(ServerChange.seq)
+    .limit(bindparam("limit"))
+)
+
+
+def newest_seq(connection: Connection | Session, group_id: uuid.UUID) -> int:
+    """The group's newest sequence number: a pull from ``since`` has ``newest_seq - since`` changes to send."""
+    return connection.execute(_NEWEST, {"group_id": group_id}).scalar() or 0
+
+
+def pull_page(connection: Connection, group_id: uuid.UUID, since: int, limit: int, newest: int) -> bytes:
+    """A page of edits after ``since`` as compact JSON (a :class:`schemas.PullPage`), built without re-encoding.
+
+    ``limit`` counts field changes, so a page's size stays bounded however the changes group into edits; ``newest``
+    is :func:`newest_seq`, read by the caller in the same snapshot.
+    """
+    rows = list(connection.execute(_FEED, {"group_id": group_id, "since": since, "limit": limit}).all())
     if len(rows) == limit:
         _, entity, record_id, _, _, stamp = rows[-1]
-        for row in connection.execute(feed.where(ServerChange.seq > rows[-1][0]).limit(_PAGE_TAIL)):
+        tail = {"group_id": group_id, "since": rows[-1][0], "limit": _PAGE_TAIL}
+        for row in connection.execute(_FEED, tail):
             if (row[1], row[2], row[5]) != (entity, record_id, stamp):
                 break
             rows.append(row)
