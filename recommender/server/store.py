@@ -1,8 +1,11 @@
 """The server's database: SQLite by default, PostgreSQL for several server processes sharing one database.
 
-Tables are created on start (``create_all`` is idempotent); on PostgreSQL an advisory lock keeps two processes
-starting together from racing to create them. SQLite write transactions begin IMMEDIATE so concurrent pushes
-queue on the database lock instead of failing midway; PostgreSQL serialises pushes to one group on its row lock.
+The schema is brought to the newest revision on start by the Alembic migrations in ``recommender.server.migrations``
+(a new database gets every table, one from an older release is upgraded in place); on PostgreSQL an advisory lock
+keeps two processes starting together from racing: one migrates, the other waits and then finds it done.
+
+SQLite write transactions begin IMMEDIATE so concurrent pushes queue on the database lock instead of failing midway;
+PostgreSQL serialises pushes to one group on its row lock.
 """
 
 from __future__ import annotations
@@ -14,19 +17,19 @@ from pathlib import Path
 import platformdirs
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from recommender.server.models import ServerBase
 from recommender.storage.database import sqlite_engine
+from recommender.storage.migrations import SchemaError
 
 SERVER_DATABASE_FILENAME = "grapevine-server.sqlite"
-# Any constant: the key of PostgreSQL's advisory lock held while the tables are created.
+# Any constant: the key of PostgreSQL's advisory lock held while the schema is checked and migrated.
 _SCHEMA_LOCK_KEY = 0x6772617065
 
 
 class StoreError(Exception):
-    """The server's database URL is unusable or the database cannot be reached."""
+    """The server's database URL is unusable, the database cannot be reached, or its schema is not one we can use."""
 
 
 def default_database_url() -> str:
@@ -56,12 +59,22 @@ class ServerStore:
         self._read_sessions = sessionmaker(self._read_engine)
 
     def create_tables(self) -> None:
+        """Bring the schema to this release's newest revision, in one transaction (rolled back whole on failure).
+
+        Raises StoreError for a database that is unreachable, not the server's, or written by a newer release."""
+        # Alembic loads only here, once per process start, not with the modules that serve requests.
+        from recommender.server.migrations import upgrade_to_head  # noqa: PLC0415
+
         try:
             with self.engine.begin() as connection:
                 if self.dialect == "postgresql":
+                    # Held to the end of the transaction: a second process starting now waits, then finds the head.
                     connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK_KEY})
-                ServerBase.metadata.create_all(connection)
-        except OperationalError as error:
+                upgrade_to_head(connection)
+        except SchemaError as error:
+            raise StoreError(f"cannot use the server database: {error}") from error
+        except DBAPIError as error:
+            # Unreachable, refused, or not a database at all (e.g. a text file given as the SQLite path).
             raise StoreError(f"cannot open the server database: {error.orig}") from error
 
     @contextmanager
