@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, inspect
 
-from recommender.storage.migrations import SchemaError, current_revision
+from recommender.storage.migrations import SERVER_REVISION_PREFIX, SchemaError, current_revision
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-REVISION_PREFIX = "server_"
+REVISION_PREFIX = SERVER_REVISION_PREFIX
 BASELINE_REVISION = "server_0001"
 # Every table and column the baseline creates, as ``create_all`` made them before the migrations existed.
 # Frozen here (not read from the models, which will change): tests check that the baseline builds exactly these.

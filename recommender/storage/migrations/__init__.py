@@ -15,6 +15,11 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 
+# The group server's revisions are named ``server_NNNN``, the desktop's a plain ``NNNN``: either database handed
+# to the other program is told apart from one written by a newer release.
+SERVER_REVISION_PREFIX = "server_"
+
+
 class SchemaError(Exception):
     """The database's schema is not one this release can open."""
 
@@ -62,6 +67,10 @@ def upgrade_to_head(connection: Connection) -> None:
         tables = set(inspect(connection).get_table_names())
         if tables:
             raise SchemaError("it is not a Grapevine database (it has tables but no Grapevine schema version)")
+    elif current.startswith(SERVER_REVISION_PREFIX):
+        raise SchemaError(
+            "it is a Grapevine group server's database, not a directory (use it with `grapevine serve --database-url`)"
+        )
     elif current not in all_revisions():
         raise SchemaError(f"it was written by a newer Grapevine (schema {current}); please update Grapevine")
     if current != head_revision():

@@ -21,6 +21,7 @@ from sqlalchemy import create_engine
 from recommender.directory.people import PersonDraft, add_person, find_me, set_me, set_trust, trust_links
 from recommender.directory.reviews import ReviewDraft, reviews_for_vendor, save_review
 from recommender.directory.vendors import VendorDraft, add_vendor, list_vendors
+from recommender.server.store import ServerStore
 from recommender.storage.database import Database, DatabaseError
 from recommender.storage.migrations import (
     all_revisions,
@@ -104,6 +105,17 @@ def test_a_file_that_is_not_a_grapevine_database_is_refused_untouched(tmp_path: 
     text.write_text("shopping list: milk, eggs\n" * 100)
     with pytest.raises(DatabaseError, match="not a usable database"):
         Database.open(text)
+
+
+def test_a_group_servers_database_is_refused_as_one_untouched(tmp_path: Path) -> None:
+    server_file = tmp_path / "grapevine-server.sqlite"
+    store = ServerStore(f"sqlite:///{server_file}")
+    store.create_tables()
+    store.close()
+    with pytest.raises(DatabaseError, match=r"group server's database.*grapevine serve"):
+        Database.open(server_file)
+    tables = {name for (name,) in sqlite3.connect(server_file).execute("SELECT name FROM sqlite_master")}
+    assert "vendors" not in tables and "changes" in tables
 
 
 def save_head_schema() -> Path:
