@@ -9,6 +9,7 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import Any
 
 from sqlalchemy import select
@@ -147,8 +148,13 @@ def run_serve(args: argparse.Namespace) -> int:
         # Requests (never their tokens: see recommender.server.logs) are worth seeing on a server's terminal.
         for name in ("uvicorn", "uvicorn.access", "uvicorn.error", "recommender.server"):
             logging.getLogger(name).setLevel(logging.INFO)
-        print(f"Grapevine sync server on http://{args.host}:{args.port} (database {_safe_url(url)})", file=sys.stderr)
-        serve(config, args.host, args.port)
+        # Said once the database has been opened (and migrated): a refused one shows only its error.
+        announce = partial(
+            print,
+            f"Grapevine sync server on http://{args.host}:{args.port} (database {_safe_url(url)})",
+            file=sys.stderr,
+        )
+        serve(config, args.host, args.port, opened=announce)
     except StoreError as error:
         raise CommandFailed(str(error)) from None
     return 0

@@ -7,7 +7,7 @@ import logging
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import uvicorn
@@ -31,10 +31,20 @@ def _uvicorn_config(config: ServerConfig, host: str, port: int, access_log: bool
     )
 
 
-def serve(config: ServerConfig, host: str = "127.0.0.1", port: int = 8750, *, access_log: bool = True) -> None:
-    """Serve until interrupted (Ctrl+C or SIGTERM)."""
+def serve(
+    config: ServerConfig,
+    host: str = "127.0.0.1",
+    port: int = 8750,
+    *,
+    access_log: bool = True,
+    opened: Callable[[], None] = lambda: None,
+) -> None:
+    """Serve until interrupted (Ctrl+C or SIGTERM); ``opened`` runs once the database is open and up to date.
+
+    A database that cannot be used raises :class:`~recommender.server.store.StoreError` before ``opened``."""
     logs.install()
     server = uvicorn.Server(_uvicorn_config(config, host, port, access_log=access_log))
+    opened()
     # The application's own objects (FastAPI, Pydantic, SQLAlchemy: several hundred thousand) live as long as the
     # process. Frozen, the collector's full passes skip them: unfrozen, every few pages of a large pull paid a
     # 60 ms pass over them (pull pages took 45 or 105 ms, alternating; see ``grapevine bench sync``).

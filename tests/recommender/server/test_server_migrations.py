@@ -178,6 +178,8 @@ def test_serve_on_a_newer_database_prints_why_and_exits_non_zero(tmp_path: Path)
     assert result.returncode != 0
     assert "newer Grapevine server (schema server_9999); please update Grapevine" in result.stderr
     assert "Traceback" not in result.stderr
+    # Only the error: the server never said it was running on a database it refused.
+    assert "sync server on" not in result.stderr
 
 
 # A server process starting: everything loaded, it waits for the go line, so two begin their migrations at once.
