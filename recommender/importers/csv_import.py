@@ -18,7 +18,15 @@ from sqlalchemy import select
 
 from recommender.directory.errors import ValidationError
 from recommender.directory.vendors import VendorDraft, add_vendor
-from recommender.importers.registry import DEFAULT_OPTIONS, ImportOptions, Progress, no_progress
+from recommender.importers.registry import (
+    DEFAULT_OPTIONS,
+    ImportOptions,
+    Progress,
+    Saving,
+    import_transaction,
+    no_progress,
+    no_saving,
+)
 from recommender.importers.report import ImportFailed, ImportReport, Skipped, read_utf8_text
 from recommender.storage.database import Database
 from recommender.storage.models import Vendor
@@ -204,7 +212,11 @@ def _resolve_columns(
 
 
 def import_csv(
-    db: Database, path: Path, options: ImportOptions = DEFAULT_OPTIONS, progress: Progress = no_progress
+    db: Database,
+    path: Path,
+    options: ImportOptions = DEFAULT_OPTIONS,
+    progress: Progress = no_progress,
+    saving: Saving = no_saving,
 ) -> ImportReport:
     """Add the vendors listed in a CSV file; rows already in the directory are skipped and reported."""
     header, rows = read_csv_rows(path)
@@ -212,7 +224,7 @@ def import_csv(
     columns = _resolve_columns(path, header, options.column_mapping, report)
     category_column = columns.index("category")
 
-    with db.write() as uow:
+    with import_transaction(db, saving) as uow:
         known = {
             _identity(name, address)
             for name, address in uow.session.execute(

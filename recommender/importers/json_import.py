@@ -18,7 +18,15 @@ from recommender.directory.people import PersonDraft, add_person, find_me, set_t
 from recommender.directory.reviews import ReviewDraft, save_review
 from recommender.directory.vendors import VendorDraft, add_vendor, update_vendor
 from recommender.exporters.json_export import FORMAT_NAME, FORMAT_VERSION, SECTIONS
-from recommender.importers.registry import DEFAULT_OPTIONS, ImportOptions, Progress, no_progress
+from recommender.importers.registry import (
+    DEFAULT_OPTIONS,
+    ImportOptions,
+    Progress,
+    Saving,
+    import_transaction,
+    no_progress,
+    no_saving,
+)
 from recommender.importers.report import ImportFailed, ImportReport, read_utf8_text
 from recommender.storage.database import Database, UnitOfWork
 from recommender.storage.models import Person, Review, Trust, Vendor
@@ -171,12 +179,16 @@ def _read_document(path: Path) -> tuple[str, dict[str, Any]]:
 
 
 def import_json(
-    db: Database, path: Path, options: ImportOptions = DEFAULT_OPTIONS, progress: Progress = no_progress
+    db: Database,
+    path: Path,
+    options: ImportOptions = DEFAULT_OPTIONS,
+    progress: Progress = no_progress,
+    saving: Saving = no_saving,
 ) -> ImportReport:
     """Add or update every record in the file, or, if any record is bad, change nothing and say which."""
     text, document = _read_document(path)
     report = ImportReport(path)
-    with db.write() as uow:
+    with import_transaction(db, saving) as uow:
         existing = {section: set(uow.session.scalars(select(model.id))) for section, model in _MODELS.items()}
         run = _Import(uow, report, existing)
         for section in SECTIONS:

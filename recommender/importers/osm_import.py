@@ -32,7 +32,15 @@ from recommender.importers.osm_source import OsmFormat, OsmStream
 from recommender.importers.osm_vendor import OsmVendor, to_vendor
 from recommender.importers.osm_xml import read_xml
 from recommender.importers.ownership import ImportOwnership
-from recommender.importers.registry import DEFAULT_OPTIONS, ImportOptions, Progress, no_progress
+from recommender.importers.registry import (
+    DEFAULT_OPTIONS,
+    ImportOptions,
+    Progress,
+    Saving,
+    import_transaction,
+    no_progress,
+    no_saving,
+)
 from recommender.importers.report import ImportFailed, ImportReport, Skipped
 from recommender.storage.database import Database, UnitOfWork
 from recommender.taxonomy import Taxonomy, load_taxonomy
@@ -178,7 +186,11 @@ class _Writer:
 
 
 def import_osm(
-    db: Database, path: Path, options: ImportOptions = DEFAULT_OPTIONS, progress: Progress = no_progress
+    db: Database,
+    path: Path,
+    options: ImportOptions = DEFAULT_OPTIONS,
+    progress: Progress = no_progress,
+    saving: Saving = no_saving,
 ) -> ImportReport:
     """Add or refresh the vendors of an OpenStreetMap file; a file that cannot be read changes nothing."""
     taxonomy = load_taxonomy()
@@ -186,7 +198,7 @@ def import_osm(
     size = path.stat().st_size
     report = OsmImportReport(path)
     vendors = _vendors(extract, taxonomy, report)
-    with db.write() as uow:
+    with import_transaction(db, saving) as uow:
         start = uow.recorder.stamp()
         writer = _Writer(uow, report, vendors)
         for index, vendor in enumerate(vendors):

@@ -5,18 +5,23 @@ nothing (one write transaction), raises ``ImportFailed`` naming file and positio
 calls ``progress(done, total)`` now and then (``total`` is None when unknown), and stops with
 ``ImportCancelled`` when the callback raises it — the transaction rolls back, so a cancelled import leaves the
 database exactly as it was.
+
+Once everything is written into the transaction, the importer calls ``saving()`` once, right before the commit
+(``import_transaction`` does it for them): the last point where it can be stopped. What follows, the final
+flush and the commit, cannot be interrupted, so the app stops offering Cancel there.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from recommender.importers.report import ImportReport
-from recommender.storage.database import Database
+from recommender.storage.database import Database, UnitOfWork
 
 Progress = Callable[[int, int | None], None]
 """Called with (records or bytes done, total or None); may raise ``ImportCancelled`` to stop the import."""
@@ -24,6 +29,27 @@ Progress = Callable[[int, int | None], None]
 
 def no_progress(done: int, total: int | None) -> None:
     """The progress callback of callers that do not show progress."""
+
+
+Saving = Callable[[], None]
+"""Called once when the import has written everything and is about to commit; ``progress`` is not called after it.
+
+It may raise ``ImportCancelled`` (the last chance to stop: everything rolls back); once it has returned, the
+import goes on to commit and can no longer be stopped."""
+
+
+def no_saving() -> None:
+    """The saving announcement of callers that do not show it."""
+
+
+@contextmanager
+def import_transaction(db: Database, saving: Saving) -> Iterator[UnitOfWork]:
+    """An importer's one write transaction; when the block has written everything, announces ``saving`` and commits.
+
+    A block that raises (a bad record, a cancel) rolls back without announcing anything."""
+    with db.write() as uow:
+        yield uow
+        saving()
 
 
 @dataclass(frozen=True)
@@ -45,7 +71,12 @@ DEFAULT_OPTIONS = ImportOptions()
 
 class Importer(Protocol):
     def __call__(
-        self, db: Database, path: Path, options: ImportOptions = ..., progress: Progress = ...
+        self,
+        db: Database,
+        path: Path,
+        options: ImportOptions = ...,
+        progress: Progress = ...,
+        saving: Saving = ...,
     ) -> ImportReport: ...
 
 
@@ -72,6 +103,7 @@ def run_importer(
     path: Path,
     options: ImportOptions = DEFAULT_OPTIONS,
     progress: Progress = no_progress,
+    saving: Saving = no_saving,
     *,
     pause_collection: bool = True,
 ) -> ImportReport:
@@ -85,11 +117,11 @@ def run_importer(
     a collection that runs in a worker thread may destroy the GUI's Qt objects there, which Qt does not allow."""
     spec = importers()[kind]
     if not pause_collection:
-        return spec.run(db, path, options, progress)
+        return spec.run(db, path, options, progress, saving)
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return spec.run(db, path, options, progress)
+        return spec.run(db, path, options, progress, saving)
     finally:
         if collecting:
             gc.enable()

@@ -24,7 +24,15 @@ from urllib.parse import parse_qs, urlsplit
 from recommender.directory.errors import ErrorCode, ValidationError
 from recommender.directory.vendors import VendorDraft
 from recommender.importers.listing_writer import ListingWriter
-from recommender.importers.registry import DEFAULT_OPTIONS, ImportOptions, Progress, no_progress
+from recommender.importers.registry import (
+    DEFAULT_OPTIONS,
+    ImportOptions,
+    Progress,
+    Saving,
+    import_transaction,
+    no_progress,
+    no_saving,
+)
 from recommender.importers.report import ImportFailed, ImportReport, Skipped, read_utf8_text
 from recommender.importers.yelp_categories import resolve_category_name
 from recommender.storage.database import Database
@@ -160,7 +168,11 @@ def _feature_lines(text: str) -> list[int]:
 
 
 def import_takeout(
-    db: Database, path: Path, options: ImportOptions = DEFAULT_OPTIONS, progress: Progress = no_progress
+    db: Database,
+    path: Path,
+    options: ImportOptions = DEFAULT_OPTIONS,
+    progress: Progress = no_progress,
+    saving: Saving = no_saving,
 ) -> ImportReport:
     """Add or update every saved place in a Takeout file, or, if one is bad, change nothing and say which."""
     text, document = _read_document(path)
@@ -168,7 +180,7 @@ def import_takeout(
     lines = _feature_lines(text)
     report = ImportReport(path)
     seen: dict[str, str] = {}
-    with db.write() as uow:
+    with import_transaction(db, saving) as uow:
         writer = ListingWriter(uow, SOURCE, report)
         for index, feature in enumerate(features):
             if index % _PROGRESS_EVERY == 0:

@@ -27,7 +27,15 @@ from recommender.directory.errors import ValidationError
 from recommender.directory.people import PersonDraft, clean_person, find_me
 from recommender.directory.vendors import VendorDraft, clean_vendor
 from recommender.importers.jcard import parse_jcard
-from recommender.importers.registry import DEFAULT_OPTIONS, ImportOptions, Progress, no_progress
+from recommender.importers.registry import (
+    DEFAULT_OPTIONS,
+    ImportOptions,
+    Progress,
+    Saving,
+    import_transaction,
+    no_progress,
+    no_saving,
+)
 from recommender.importers.report import ImportFailed, ImportReport, Skipped
 from recommender.importers.vcard_contacts import Contact, read_contact
 from recommender.importers.vcard_model import ParsedFile, UnreadableFile
@@ -313,7 +321,11 @@ def _checked_options(path: Path, options: ImportOptions) -> ImportOptions:
 
 
 def import_vcard(
-    db: Database, path: Path, options: ImportOptions = DEFAULT_OPTIONS, progress: Progress = no_progress
+    db: Database,
+    path: Path,
+    options: ImportOptions = DEFAULT_OPTIONS,
+    progress: Progress = no_progress,
+    saving: Saving = no_saving,
 ) -> ImportReport:
     """Add or update the people (and business vendors) of a contacts file; see the module docstring."""
     options = _checked_options(path, options)
@@ -321,7 +333,7 @@ def import_vcard(
     report = ImportReport(path)
     report.skipped.extend(Skipped(problem.location, problem.reason) for problem in parsed.problems)
     report.skipped.extend(Skipped(note.location, note.reason) for note in parsed.notes)
-    with db.write() as uow:
+    with import_transaction(db, saving) as uow:
         me = find_me(uow.session)
         if options.default_trust is not None and me is None:
             raise ImportFailed(

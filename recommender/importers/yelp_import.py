@@ -17,7 +17,15 @@ from recommender.directory.errors import ValidationError
 from recommender.directory.vendors import VendorDraft
 from recommender.importers.csv_import import read_csv_rows
 from recommender.importers.listing_writer import ListingWriter
-from recommender.importers.registry import DEFAULT_OPTIONS, ImportOptions, Progress, no_progress
+from recommender.importers.registry import (
+    DEFAULT_OPTIONS,
+    ImportOptions,
+    Progress,
+    Saving,
+    import_transaction,
+    no_progress,
+    no_saving,
+)
 from recommender.importers.report import ImportFailed, ImportReport, Skipped, read_utf8_text
 from recommender.importers.yelp_categories import choose_category, split_yelp_categories
 from recommender.importers.yelp_hours import DAYS, BadHours, yelp_hours_to_osm
@@ -153,13 +161,17 @@ def _records(path: Path) -> list[_Record]:
 
 
 def import_yelp(
-    db: Database, path: Path, options: ImportOptions = DEFAULT_OPTIONS, progress: Progress = no_progress
+    db: Database,
+    path: Path,
+    options: ImportOptions = DEFAULT_OPTIONS,
+    progress: Progress = no_progress,
+    saving: Saving = no_saving,
 ) -> ImportReport:
     """Add or update every open business in a Yelp file, or, if one is bad, change nothing and say where."""
     records = _records(path)
     report = ImportReport(path)
     first_seen: dict[str, str] = {}
-    with db.write() as uow:
+    with import_transaction(db, saving) as uow:
         writer = ListingWriter(uow, SOURCE, report)
         for done, record in enumerate(records):
             if done % _PROGRESS_EVERY == 0:
