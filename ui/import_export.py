@@ -2,16 +2,19 @@
 
 Every import runs on the database worker in one transaction; Cancel makes the progress callback raise
 ``ImportCancelled``, which rolls the transaction back, so a stopped or failed import leaves the directory as it was.
+Once the importer announces that it is saving (the commit, which cannot be interrupted), Cancel is no longer offered
+and no longer stops it: the import goes in, and the summary says what it brought.
 """
 
 from __future__ import annotations
 
 import gc
 import threading
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -51,16 +54,27 @@ def _import(
     path: Path,
     options: ImportOptions,
     stop: threading.Event,
+    announce_saving: Callable[[], None],
     report_progress: ReportProgress,
 ) -> ImportReport:
-    """Run one importer on the database worker; once ``stop`` is set its next progress report cancels it."""
+    """Run one importer on the database worker; once ``stop`` is set its next progress report cancels it.
+
+    The importer's saving announcement is the last point where ``stop`` is heeded; after it the import commits
+    whatever is clicked, and ``announce_saving`` tells the window so."""
+    committing = threading.Event()
 
     def progress(done: int, total: int | None) -> None:
-        if stop.is_set():
+        if stop.is_set() and not committing.is_set():
             raise ImportCancelled
         report_progress(done, total)
 
-    return run_importer(kind, db, path, options, progress, pause_collection=False)
+    def saving() -> None:
+        if stop.is_set():
+            raise ImportCancelled
+        committing.set()
+        announce_saving()
+
+    return run_importer(kind, db, path, options, progress, saving, pause_collection=False)
 
 
 class ImportExport(QObject):
@@ -70,6 +84,10 @@ class ImportExport(QObject):
     """An import applied (``ImportReport``); the ranking reloads."""
     cancelled = Signal(object)
     """The user stopped the import of this file (``Path``); nothing was written."""
+    saving_started = Signal(object)
+    """The import of this file (``Path``) has read it and is committing: it can no longer be stopped.
+
+    Emitted on the database worker; receivers on the GUI thread get it queued, after its progress reports."""
     exported = Signal(object)
     """An export was written (counts by kind)."""
     failed = Signal(str)
@@ -165,8 +183,9 @@ class ImportExport(QObject):
         stop = threading.Event()
         progress = ImportProgressDialog(path, self.window)
         progress.cancel_requested.connect(stop.set)
+        self.saving_started.connect(progress.show_saving, Qt.ConnectionType.QueuedConnection)
         self.window.statusBar().showMessage(self.tr("Importing {file}…").format(file=path.name))
-        work = partial(_import, kind, db, path, options, stop)
+        work = partial(_import, kind, db, path, options, stop, partial(self.saving_started.emit, path))
         # Full garbage collections scan the import's growing session again and again (a fifth of its time, and
         # long enough to freeze the window); they wait until it ends. Paused and resumed here on the GUI thread,
         # so that the collection that follows runs here too: one running in the worker could destroy the
@@ -181,6 +200,7 @@ class ImportExport(QObject):
         self.dialog_opened.emit(progress)
 
     def _end_import(self, progress: ImportProgressDialog) -> None:
+        self.saving_started.disconnect(progress.show_saving)
         if self._collecting:
             gc.enable()
             gc.collect()

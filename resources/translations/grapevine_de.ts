@@ -1100,7 +1100,7 @@
         <translation>Suchen in der Nähe von</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>Search location</source>
         <translation>Suchort</translation>
     </message>
@@ -1120,7 +1120,7 @@
         <translation>Filter:</translation>
     </message>
     <message>
-        <location line="-22" />
+        <location line="-23" />
         <source>home, or type a place</source>
         <translation>Zuhause, oder einen Ort eingeben</translation>
     </message>
@@ -1130,7 +1130,7 @@
         <translation>In der Nähe von Zuhause suchen, oder eines Ortes (online nachgeschlagen) oder von Koordinaten wie 52.205, 0.122</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+26" />
         <source>N&amp;ear:</source>
         <translation>In der Nähe &amp;von:</translation>
     </message>
@@ -1242,7 +1242,7 @@
 <context>
     <name>ImportExport</name>
     <message>
-        <location filename="../../ui/import_export.py" line="+82" />
+        <location filename="../../ui/import_export.py" line="+101" />
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
     </message>
@@ -1257,17 +1257,17 @@
         <translation>Verzeichnis e&amp;xportieren…</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+20" />
         <source>Import: {importer}</source>
         <translation>Importieren: {importer}</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+59" />
         <source>Importing {file}…</source>
         <translation>{file} wird importiert…</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+35" />
         <source>Imported {file}: {added} added, {updated} updated, {skipped} skipped</source>
         <translation>{file} importiert: {added} hinzugefügt, {updated} aktualisiert, {skipped} übersprungen</translation>
     </message>
@@ -1491,12 +1491,12 @@
 <context>
     <name>ImportProgressDialog</name>
     <message>
-        <location filename="../../ui/import_progress_dialog.py" line="+24" />
+        <location filename="../../ui/import_progress_dialog.py" line="+25" />
         <source>Importing {file}</source>
         <translation>{file} wird importiert</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Reading {file}…</source>
         <translation>{file} wird gelesen…</translation>
     </message>
@@ -1511,7 +1511,12 @@
         <translation>Importfortschritt</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+30" />
+        <source>Saving {file}…</source>
+        <translation>{file} wird gespeichert…</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>Stopping… nothing from the file will be kept.</source>
         <translation>Wird abgebrochen… nichts aus der Datei wird übernommen.</translation>
     </message>
@@ -2666,7 +2671,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/app.py" line="+182" />
+        <location filename="../../ui/app.py" line="+185" />
         <source>Cannot open the directory: {error}</source>
         <translation>Das Verzeichnis kann nicht geöffnet werden: {error}</translation>
     </message>

@@ -1100,7 +1100,7 @@
         <translation>Chercher autour de</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>Search location</source>
         <translation>Lieu de recherche</translation>
     </message>
@@ -1120,7 +1120,7 @@
         <translation>Filtres :</translation>
     </message>
     <message>
-        <location line="-22" />
+        <location line="-23" />
         <source>home, or type a place</source>
         <translation>chez moi, ou un lieu</translation>
     </message>
@@ -1130,7 +1130,7 @@
         <translation>Chercher près de chez moi, ou d’un lieu (recherché en ligne) ou de coordonnées comme 52.205, 0.122</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+26" />
         <source>N&amp;ear:</source>
         <translation>Autour &amp;de :</translation>
     </message>
@@ -1242,7 +1242,7 @@
 <context>
     <name>ImportExport</name>
     <message>
-        <location filename="../../ui/import_export.py" line="+82" />
+        <location filename="../../ui/import_export.py" line="+101" />
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
@@ -1257,17 +1257,17 @@
         <translation>&amp;Exporter l’annuaire…</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+20" />
         <source>Import: {importer}</source>
         <translation>Importer : {importer}</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+59" />
         <source>Importing {file}…</source>
         <translation>Importation de {file}…</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+35" />
         <source>Imported {file}: {added} added, {updated} updated, {skipped} skipped</source>
         <translation>{file} importé : {added} ajoutés, {updated} mis à jour, {skipped} ignorés</translation>
     </message>
@@ -1491,12 +1491,12 @@
 <context>
     <name>ImportProgressDialog</name>
     <message>
-        <location filename="../../ui/import_progress_dialog.py" line="+24" />
+        <location filename="../../ui/import_progress_dialog.py" line="+25" />
         <source>Importing {file}</source>
         <translation>Importation de {file}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
     </message>
@@ -1511,7 +1511,12 @@
         <translation>Avancement de l’importation</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+30" />
+        <source>Saving {file}…</source>
+        <translation>Enregistrement de {file}…</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>Stopping… nothing from the file will be kept.</source>
         <translation>Arrêt en cours… rien du fichier ne sera conservé.</translation>
     </message>
@@ -2666,7 +2671,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/app.py" line="+182" />
+        <location filename="../../ui/app.py" line="+185" />
         <source>Cannot open the directory: {error}</source>
         <translation>Impossible d’ouvrir l’annuaire : {error}</translation>
     </message>

@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from recommender.directory.vendors import count_vendors
 from recommender.importers.registry import ImporterSpec, importers
+from recommender.importers.report import ImportReport
 from ui import import_export
 from ui.csv_mapping_dialog import CsvMappingDialog
 from ui.directory_actions import DirectoryActions
@@ -167,6 +168,105 @@ def test_cancelling_a_long_import_midway_leaves_the_directory_as_it_was(
     assert "cancelled: nothing was imported" in window.statusBar().currentMessage()
     assert not progress.isVisible()
     assert transfer.import_menu.isEnabled()
+
+
+class HeldAtSaving:
+    """Holds the import worker at its saving announcement: once just before the window hears of it, and once just
+    after, so that a test can click as the user would at either moment (the worker has passed its last cancel
+    check both times)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.reached = threading.Event()
+        self.release_announcement, self.release_commit = threading.Event(), threading.Event()
+        real_import = import_export._import
+
+        def import_held_at_saving(*arguments: Any) -> Any:
+            *leading, announce_saving, report_progress = arguments
+
+            def announce_when_released() -> None:
+                self.reached.set()
+                self.release_announcement.wait(timeout=IMPORT_TIMEOUT_MS / 1000)
+                announce_saving()
+                self.release_commit.wait(timeout=IMPORT_TIMEOUT_MS / 1000)
+
+            return real_import(*leading, announce_when_released, report_progress)
+
+        monkeypatch.setattr(import_export, "_import", import_held_at_saving)
+
+    def release(self) -> None:
+        """Let the worker go on (also when a test fails, so that it does not wait out its timeout)."""
+        self.release_announcement.set()
+        self.release_commit.set()
+
+
+def test_once_the_importer_is_saving_the_dialog_says_so_and_cancel_is_no_longer_offered(
+    qtbot: QtBot, app: App, monkeypatch: pytest.MonkeyPatch, shared_data: Path
+) -> None:
+    window, actions, transfer, opened = app
+    held = HeldAtSaving(monkeypatch)
+    held.release_announcement.set()
+    before = vendor_count(window)
+    try:
+        choose_in_menu(qtbot, transfer, "osm", OSM_DATA / "monaco.osm.gz")
+        progress = wait_for(qtbot, opened, ImportProgressDialog)
+        requests: list[bool] = []
+        progress.cancel_requested.connect(lambda: requests.append(True))
+        qtbot.waitUntil(lambda: progress.status_label.text() == "Saving monaco.osm.gz…", timeout=IMPORT_TIMEOUT_MS)
+        assert not progress.cancel_button.isEnabled()
+        # Neither Cancel nor Esc asks to stop any more, and the dialog stays until the import ends.
+        qtbot.mouseClick(progress.cancel_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(progress, Qt.Key.Key_Escape)
+        assert requests == [] and progress.isVisible()
+        assert progress.status_label.text() == "Saving monaco.osm.gz…"
+        with qtbot.waitSignals([transfer.imported, actions.refreshed], timeout=IMPORT_TIMEOUT_MS):
+            held.release()
+    finally:
+        held.release()
+    assert vendor_count(window) == before + 8
+    assert last_summary(opened).windowTitle() == "Import finished"
+
+
+def test_a_cancel_clicked_as_the_importer_starts_saving_does_not_stop_it_and_the_summary_says_what_went_in(
+    qtbot: QtBot, app: App, monkeypatch: pytest.MonkeyPatch, shared_data: Path
+) -> None:
+    window, actions, transfer, opened = app
+    held = HeldAtSaving(monkeypatch)
+    ends: list[tuple[str, object]] = []
+    transfer.imported.connect(lambda report: ends.append(("imported", report)))
+    transfer.cancelled.connect(lambda path: ends.append(("cancelled", path)))
+    refreshed: list[bool] = []
+    actions.refreshed.connect(lambda: refreshed.append(True))
+    status_lines: list[str] = []
+    window.statusBar().messageChanged.connect(status_lines.append)
+    before = vendor_count(window)
+    try:
+        choose_in_menu(qtbot, transfer, "osm", OSM_DATA / "monaco.osm.gz")
+        progress = wait_for(qtbot, opened, ImportProgressDialog)
+        # The worker has passed its last cancel check; the window does not know yet and still offers Cancel.
+        qtbot.waitUntil(held.reached.is_set, timeout=IMPORT_TIMEOUT_MS)
+        assert progress.cancel_button.isEnabled()
+        progress.cancel_button.click()
+        assert "nothing from the file will be kept" in progress.status_label.text()
+        # The announcement reaches the window: "Stopping…" is no longer true, so the dialog says what happens.
+        held.release_announcement.set()
+        qtbot.waitUntil(lambda: progress.status_label.text() == "Saving monaco.osm.gz…", timeout=IMPORT_TIMEOUT_MS)
+        assert not progress.cancel_button.isEnabled()
+        held.release()
+        qtbot.waitUntil(lambda: bool(ends), timeout=IMPORT_TIMEOUT_MS)
+    finally:
+        held.release()
+    [(end, report)] = ends
+    assert end == "imported" and isinstance(report, ImportReport)
+    assert report.added == {"vendors": 8}
+    assert vendor_count(window) == before + 8
+    summary = last_summary(opened)
+    assert summary.windowTitle() == "Import finished"
+    assert "Vendors: 8 added, 0 updated" in summary.counts_label.text()
+    assert "cancel" not in summary.counts_label.text().lower()
+    assert "Imported monaco.osm.gz: 8 added, 0 updated, 5 skipped" in status_lines
+    assert not [line for line in status_lines if "cancelled" in line]
+    # The ranking reloads with the new vendors (and the test ends only after it has).
+    qtbot.waitUntil(lambda: bool(refreshed), timeout=IMPORT_TIMEOUT_MS)
 
 
 def test_a_broken_extract_names_file_and_position_and_changes_nothing(

@@ -88,3 +88,37 @@ def test_cancel_and_escape_ask_once_to_stop_and_keep_the_dialog_until_the_import
     assert requests == [True]
     dialog.finish()
     assert not dialog.isVisible()
+
+
+def test_once_the_import_is_saving_the_dialog_says_so_and_no_longer_offers_cancel(qtbot: QtBot) -> None:
+    dialog = ImportProgressDialog(Path("krems.osm.gz"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    requests: list[bool] = []
+    dialog.cancel_requested.connect(lambda: requests.append(True))
+    dialog.set_progress(5, 10)
+    dialog.show_saving()
+    assert dialog.status_label.text() == "Saving krems.osm.gz…"
+    assert not dialog.cancel_button.isEnabled()
+    # How long the commit takes is not known: the bar is busy, and late progress reports do not move it.
+    assert dialog.bar.maximum() == 0
+    dialog.set_progress(10, 10)
+    assert dialog.bar.maximum() == 0
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    dialog.close()
+    assert requests == [] and dialog.isVisible()
+    assert dialog.status_label.text() == "Saving krems.osm.gz…"
+    dialog.finish()
+    assert not dialog.isVisible()
+
+
+def test_a_cancel_that_came_too_late_gives_way_to_saving(qtbot: QtBot) -> None:
+    dialog = ImportProgressDialog(Path("krems.osm.gz"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.cancel_button.click()
+    assert "nothing from the file will be kept" in dialog.status_label.text()
+    # The import was already past its last cancel check: "Stopping…" would be a false promise.
+    dialog.show_saving()
+    assert dialog.status_label.text() == "Saving krems.osm.gz…"
+    assert not dialog.cancel_button.isEnabled()
