@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import logging
 import threading
-from importlib.resources import as_file, files
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, inspect
 
-from recommender.storage.migrations import SERVER_REVISION_PREFIX, SchemaError, current_revision
+from recommender.storage.migrations import SERVER_REVISION_PREFIX, SchemaError, alembic_config, current_revision
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -49,15 +48,7 @@ _ONE_AT_A_TIME = threading.Lock()
 
 
 def _config(connection: Connection | None = None) -> Config:
-    from alembic.config import Config  # noqa: PLC0415 (see the module docstring)
-
-    config = Config()
-    # The migrations folder is package data; as_file keeps this working from a wheel or a frozen build.
-    with as_file(files(__package__)) as location:
-        config.set_main_option("script_location", str(location))
-    if connection is not None:
-        config.attributes["connection"] = connection
-    return config
+    return alembic_config(__package__, connection)
 
 
 def _scripts() -> ScriptDirectory:

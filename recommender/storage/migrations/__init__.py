@@ -24,16 +24,21 @@ class SchemaError(Exception):
     """The database's schema is not one this release can open."""
 
 
-def _config(connection: Connection | None = None) -> Config:
+def alembic_config(package: str, connection: Connection | None = None) -> Config:
+    """Alembic's configuration for the migrations folder ``package`` (this one, or the group server's)."""
     from alembic.config import Config  # noqa: PLC0415 (see the module docstring)
 
     config = Config()
     # The migrations folder is package data; as_file keeps this working from a wheel or a frozen build.
-    with as_file(files(__package__)) as location:
+    with as_file(files(package)) as location:
         config.set_main_option("script_location", str(location))
     if connection is not None:
         config.attributes["connection"] = connection
     return config
+
+
+def _config(connection: Connection | None = None) -> Config:
+    return alembic_config(__package__, connection)
 
 
 def head_revision() -> str:
