@@ -46,6 +46,10 @@ _REVIEW_FIELDS = {
 }
 
 
+# Records between progress reports: often enough for a smooth bar, rarely enough to cost nothing.
+_PROGRESS_EVERY = 250
+
+
 def _uuid(record: dict[str, Any], field: str, *, required: bool = True) -> uuid.UUID | None:
     value = record.get(field)
     if value is None:
@@ -191,12 +195,18 @@ def import_json(
     with import_transaction(db, saving) as uow:
         existing = {section: set(uow.session.scalars(select(model.id))) for section, model in _MODELS.items()}
         run = _Import(uow, report, existing)
+        total = sum(len(records) for records in document.values() if isinstance(records, list))
+        done = 0
         for section in SECTIONS:
             records = document.get(section, [])
             if not isinstance(records, list):
                 raise ImportFailed(path, f'"{section}" must be a list of records')
             allowed, importer = _IMPORTERS[section]
             for index, record in enumerate(records):
+                # Now and then, so the app's bar moves and its Cancel is heeded while records are written.
+                if done % _PROGRESS_EVERY == 0:
+                    progress(done, total)
+                done += 1
                 location = f"{section}[{index}]"
                 try:
                     if not isinstance(record, dict):
@@ -210,4 +220,5 @@ def import_json(
                     raise ImportFailed(
                         path, str(error), line=_line_of(text, record), location=location, field=field
                     ) from None
+        progress(total, total)
     return report

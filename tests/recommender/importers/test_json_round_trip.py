@@ -15,7 +15,7 @@ from recommender.directory.reviews import ReviewDraft, save_review
 from recommender.directory.vendors import VendorDraft, add_vendor, delete_vendor
 from recommender.exporters.json_export import export_json
 from recommender.importers.json_import import import_json
-from recommender.importers.report import ImportFailed
+from recommender.importers.report import ImportCancelled, ImportFailed
 from recommender.storage.database import Database
 from recommender.storage.models import ChangeLogEntry
 
@@ -149,3 +149,28 @@ def test_files_of_the_wrong_shape_are_refused_clearly(db: Database, tmp_path: Pa
 def test_a_missing_file_is_a_clear_error(db: Database, tmp_path: Path) -> None:
     with pytest.raises(ImportFailed, match="file not found"):
         import_json(db, tmp_path / "nowhere.json")
+
+
+def test_progress_is_reported_and_a_cancel_half_way_leaves_the_database_unchanged(
+    rich_db: Database, tmp_path: Path
+) -> None:
+    """A directory file of a few thousand records moves the app's bar, and its Cancel works before the end."""
+    document = json.loads(export_text(rich_db, tmp_path / "export.json"))
+    total = sum(len(records) for records in document.values() if isinstance(records, list))
+    assert total > 600
+    copy = Database.open(tmp_path / "copy.sqlite")
+    seen: list[tuple[int, int | None]] = []
+
+    def cancel_half_way(done: int, total: int | None) -> None:
+        seen.append((done, total))
+        if done >= 300:
+            raise ImportCancelled
+
+    with pytest.raises(ImportCancelled):
+        import_json(copy, tmp_path / "export.json", progress=cancel_half_way)
+    assert seen[0] == (0, total) and 300 <= seen[-1][0] < total
+    with copy.read() as session:
+        assert session.scalar(select(func.count()).select_from(ChangeLogEntry)) == 0
+    seen.clear()
+    import_json(copy, tmp_path / "export.json", progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (total, total)
