@@ -17,9 +17,12 @@ IMPORT_EVERY_CORE_MODULE = """
 import importlib, pkgutil, sys
 import recommender
 # Alembic's env.py and revision files only import inside a running migration.
-skip = ("recommender.__main__", "recommender.storage.migrations.env", "recommender.storage.migrations.versions")
+# (the desktop database's and the group server's).
+skip = tuple(
+    f"recommender.{package}.migrations.{part}" for package in ("storage", "server") for part in ("env", "versions")
+)
 for module in pkgutil.walk_packages(recommender.__path__, "recommender."):
-    if not module.name.startswith(skip):
+    if module.name != "recommender.__main__" and not module.name.startswith(skip):
         importlib.import_module(module.name)
 qt = sorted(name for name in sys.modules if name.startswith(("PySide6", "shiboken6")))
 print(",".join(qt))
