@@ -213,5 +213,4 @@ def test_replicas_converge_and_keep_the_latest_write_of_every_field(
             assert cursor_of(replica.db, replica.group_id) == last_seq
         assert rounds <= 2
     finally:
-        for replica in replicas:
-            replica.db.close()
+        factory.discard(replicas)
