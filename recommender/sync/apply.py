@@ -21,13 +21,14 @@ import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, Uuid
 from sqlalchemy.sql.schema import ColumnDefault
 
 from recommender.storage.changelog import Changes, SyncedRecord, synced_fields
 from recommender.storage.database import UnitOfWork
+from recommender.storage.driver import sqlite_of
 from recommender.storage.hlc import Stamp
 from recommender.storage.models import SYNCED_MODELS
 from recommender.storage.whole_records import WHOLE, entity_fields, field_stamps, logged_fields
@@ -98,7 +99,7 @@ class _Edit:
 def apply_page(uow: UnitOfWork, group_id: uuid.UUID, edits: Sequence[Sequence[Any]], next_since: int) -> ApplyResult:
     """Merge one pulled page (``[seq, entity, record_id, stamp, {field: value}]`` edits) and store the cursor."""
     uow.session.flush()
-    db = cast(sqlite3.Connection, uow.session.connection().connection.driver_connection)
+    db = sqlite_of(uow.session)
     result = ApplyResult()
     incoming = _drop_known(db, _valid_edits(edits, result), result)
     if incoming:
