@@ -116,6 +116,11 @@ class ImportExport(QObject):
         menu.insertSeparator(first)
         self.failed.connect(self._on_failed)
         self._running = False
+        # The progress dialog of the import under way, which the saving announcement (emitted on the database
+        # worker) reaches through this one connection, made once: disconnecting a per-import connection hung the
+        # window inside ``disconnect`` in one CI run, the worker thread idle in Qt.
+        self._progress: ImportProgressDialog | None = None
+        self.saving_started.connect(self._on_saving_started, Qt.ConnectionType.QueuedConnection)
         self._collecting = True
         # The next file is usually beside the last one (an export folder, Downloads).
         self._last_folder: Path | None = None
@@ -183,7 +188,7 @@ class ImportExport(QObject):
         stop = threading.Event()
         progress = ImportProgressDialog(path, self.window)
         progress.cancel_requested.connect(stop.set)
-        self.saving_started.connect(progress.show_saving, Qt.ConnectionType.QueuedConnection)
+        self._progress = progress
         self.window.statusBar().showMessage(self.tr("Importing {file}…").format(file=path.name))
         work = partial(_import, kind, db, path, options, stop, partial(self.saving_started.emit, path))
         # Full garbage collections scan the import's growing session again and again (a fifth of its time, and
@@ -199,8 +204,13 @@ class ImportExport(QObject):
         progress.open()
         self.dialog_opened.emit(progress)
 
+    @Slot(object)
+    def _on_saving_started(self, path: Path) -> None:
+        if self._progress is not None and self._progress.path == path:
+            self._progress.show_saving()
+
     def _end_import(self, progress: ImportProgressDialog) -> None:
-        self.saving_started.disconnect(progress.show_saving)
+        self._progress = None
         if self._collecting:
             gc.enable()
             gc.collect()
