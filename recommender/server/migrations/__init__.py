@@ -57,15 +57,15 @@ def _scripts() -> ScriptDirectory:
     return ScriptDirectory.from_config(_config())
 
 
-def head_revision() -> str:
-    head = _scripts().get_current_head()
+def head_revision(scripts: ScriptDirectory | None = None) -> str:
+    head = (scripts or _scripts()).get_current_head()
     assert head is not None, "the server migrations folder has no revisions"
     return head
 
 
-def all_revisions() -> list[str]:
+def all_revisions(scripts: ScriptDirectory | None = None) -> list[str]:
     """Every server schema revision, oldest first."""
-    return [revision.revision for revision in reversed(list(_scripts().walk_revisions()))]
+    return [revision.revision for revision in reversed(list((scripts or _scripts()).walk_revisions()))]
 
 
 def upgrade_to_head(connection: Connection) -> None:
@@ -79,15 +79,17 @@ def upgrade_to_head(connection: Connection) -> None:
 def _upgrade(connection: Connection) -> None:
     from alembic import command  # noqa: PLC0415
 
+    # Read once: every server start passes here, and each read parses every revision file.
+    scripts = _scripts()
     current = current_revision(connection)
     if current is None and _has_tables(connection):
         _check_is_baseline(connection)
         logger.info("database made before schema versions: recorded as schema %s", BASELINE_REVISION)
         command.stamp(_config(connection), BASELINE_REVISION)
         current = BASELINE_REVISION
-    elif current is not None and current not in all_revisions():
+    elif current is not None and current not in all_revisions(scripts):
         raise SchemaError(_unknown_revision_problem(current))
-    head = head_revision()
+    head = head_revision(scripts)
     if current != head:
         logger.info("upgrading the database schema from %s to %s", current or "nothing", head)
         command.upgrade(_config(connection), "head")
