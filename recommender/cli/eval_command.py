@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from recommender.cli.common import CommandFailed, print_json
+from recommender.cli.common import CommandFailed, add_db_option, print_json
+from recommender.evaluation.attacks import AttackSuiteError, report_json, report_table, run_suite
 from recommender.evaluation.datasets import (
     DEFAULT_RATING_COLUMNS,
     DEFAULT_TRUST_COLUMNS,
@@ -76,6 +77,13 @@ def register(commands: Any) -> None:
     places.add_argument("--json", action="store_true", help="print one JSON document")
     places.set_defaults(run=run_eval_places)
 
+    attacks = kinds.add_parser(
+        "attacks", help="fake reviewers against a copy of the directory: each attack's rank and star shift"
+    )
+    add_db_option(attacks)
+    attacks.add_argument("--json", action="store_true", help="print one JSON document")
+    attacks.set_defaults(run=run_eval_attacks)
+
 
 def run_eval_ratings(args: argparse.Namespace) -> int:
     if args.folds < 2:
@@ -110,6 +118,19 @@ def run_eval_places(args: argparse.Namespace) -> int:
         print_json(report.to_json())
     else:
         print(places_table(report, args.test))
+    return 0
+
+
+def run_eval_attacks(args: argparse.Namespace) -> int:
+    """Without --db, on the town demo (seed 7); with it, on copies: the user's file is only ever read."""
+    try:
+        report = run_suite(args.db)
+    except AttackSuiteError as error:
+        raise CommandFailed(str(error)) from None
+    if args.json:
+        print_json(report_json(report))
+    else:
+        print(report_table(report))
     return 0
 
 
