@@ -85,12 +85,17 @@ class World:
 
 
 def copy_database(source: Path, target: Path) -> None:
-    """A consistent copy through SQLite's backup API, reading ``source`` read-only so it is never written."""
+    """A copy through SQLite's backup API, reading ``source`` read-only so it is never written."""
     if not source.is_file():
         raise AttackSuiteError(f"{source}: no such database file")
+    # A read-only reader of a WAL database leaves new -wal and -shm files beside it, which it cannot remove. When
+    # there is no log, the file is the whole database and is read as immutable (nothing created); when there is
+    # one (the app has it open, or was not closed cleanly), its files exist already and a read-only reader sees it.
+    wal = source.with_name(source.name + "-wal")
+    mode = "mode=ro" if wal.exists() else "immutable=1"
     try:
         with (
-            closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)) as reader,
+            closing(sqlite3.connect(f"{source.resolve().as_uri()}?{mode}", uri=True)) as reader,
             closing(sqlite3.connect(target)) as writer,
         ):
             reader.backup(writer)
