@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from recommender.directory.people import PersonDraft, add_person, set_trust
 from recommender.directory.reviews import ReviewDraft, save_review
-from recommender.evaluation.attacks.world import Target, World
+from recommender.evaluation.attacks.world import HEARSAY_AUTHORS, Target, World
 from recommender.storage.database import UnitOfWork
 
 # Fake ids derive from the attack and a number, so two runs write identical records.
@@ -73,10 +73,13 @@ class Attack:
 
 def fakes(uow: UnitOfWork, attack: str, label: str, count: int) -> list[uuid.UUID]:
     """``count`` new people that nobody trusts, named "<label> 1".. and with ids fixed by the attack's name."""
-    return [
+    people = [
         add_person(uow, PersonDraft(f"{label} {i}"), person_id=uuid.uuid5(_FAKE_NAMESPACE, f"{attack}/{i}")).id
         for i in range(1, count + 1)
     ]
+    # Written out once here, so the reviews that follow can skip the flush before each of their lookups.
+    uow.session.flush()
+    return people
 
 
 def rate(
@@ -88,10 +91,14 @@ def rate(
     *,
     recorded_by: uuid.UUID | None = None,
 ) -> Added:
-    """Each author's review of the vendor, typed by the author themself or by ``recorded_by`` ("X told me")."""
-    for author in authors:
-        draft = ReviewDraft(vendor, stars, author_id=author)
-        save_review(uow, draft, recorded_by_id=recorded_by or author, today=world.today)
+    """Each author's review of the vendor, typed by the author themself or by ``recorded_by`` ("X told me").
+
+    The authors are distinct and their people already flushed, so each save's lookups need not flush the reviews
+    before it (autoflush made a thousand reviews cost seconds)."""
+    with uow.session.no_autoflush:
+        for author in authors:
+            draft = ReviewDraft(vendor, stars, author_id=author)
+            save_review(uow, draft, recorded_by_id=recorded_by or author, today=world.today)
     return Added(reviews=len(authors))
 
 
@@ -134,7 +141,7 @@ def negative_flood(uow: UnitOfWork, world: World) -> Added:
 def hearsay_fake_recorder(uow: UnitOfWork, world: World) -> Added:
     """A stranger types "<someone I trust> told me: 5★" for up to 100 people of my network, friends first."""
     [forger] = fakes(uow, "hearsay_fake_recorder_100", "Rumour monger", 1)
-    authors = list(world.network[:100])
+    authors = list(world.network[:HEARSAY_AUTHORS])
     return Added(people=1) + rate(uow, world, authors, world.weak.id, 5, recorded_by=forger)
 
 

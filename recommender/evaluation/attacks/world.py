@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from recommender.directory.people import find_me, get_person, trust_links
-from recommender.directory.records import PersonRecord, ReviewRecord, TrustRecord
+from recommender.directory.records import PersonRecord, ReviewRecord
 from recommender.directory.reviews import reviews_for_vendor
 from recommender.engine.recommender import RankedVendor, Recommender
 from recommender.storage.database import Database, DatabaseError
@@ -27,6 +27,7 @@ CATEGORY = "dentist"
 NEAREST = 60
 # Hearsay needs distinct authors (one review per author and vendor); three hops is the network the ranking reads.
 NETWORK_HOPS = 3
+HEARSAY_AUTHORS = 100
 
 
 class AttackSuiteError(Exception):
@@ -157,8 +158,7 @@ def discover(db: Database, *, today: dt.date, shown_as: Path | str) -> tuple[Wor
         me = find_me(session)
         if me is None:
             raise AttackSuiteError(f'{shown_as}: the directory has no owner ("me") to rank for')
-        links = [link for link in trust_links(session) if link.category is None and link.level > 0]
-        mine = [link for link in links if link.truster_id == me.id]
+        mine = [link for link in trust_links(session, truster_id=me.id) if link.category is None and link.level > 0]
         if not mine:
             raise AttackSuiteError(f"{shown_as}: the owner trusts nobody; the duped-friend attack needs a friend")
         chosen = min(mine, key=lambda link: (-link.level, link.trustee_id))
@@ -175,7 +175,7 @@ def discover(db: Database, *, today: dt.date, shown_as: Path | str) -> tuple[Wor
             weak=Target(weak.id, weak.name, "worst_near_home"),
             top=Target(top.id, top.name, "top_from_home"),
             my_reviews=tuple(_reviews_by(session, me.id)),
-            network=tuple(p for p in _network(links, me.id) if p not in already),
+            network=tuple(_network(session, me.id, already, HEARSAY_AUTHORS)),
             counts=count_records(session),
         )
     return world, standings(ranking, [world.weak.id, world.top.id])
@@ -191,22 +191,23 @@ def _reviews_by(session: Session, author_id: uuid.UUID) -> list[ReviewRecord]:
     return [ReviewRecord.of(review) for review in session.scalars(query)]
 
 
-def _network(links: Sequence[TrustRecord], me: uuid.UUID) -> list[uuid.UUID]:
-    """Breadth-first over positive general trust: each hop's people by strongest path (product of levels), id."""
-    out: dict[uuid.UUID, list[TrustRecord]] = {}
-    for link in links:
-        out.setdefault(link.truster_id, []).append(link)
+def _network(session: Session, me: uuid.UUID, excluded: set[uuid.UUID], wanted: int) -> list[uuid.UUID]:
+    """Breadth-first over positive general trust, each hop's people by strongest path (product of levels), then
+    id; stops after the hop that brings ``wanted`` people not in ``excluded`` (reading a town's 100k links whole
+    would cost seconds)."""
     strength = {me: 1.0}
     frontier = [me]
     order: list[uuid.UUID] = []
     for _ in range(NETWORK_HOPS):
         found: dict[uuid.UUID, float] = {}
         for person in frontier:
-            for link in out.get(person, []):
-                if link.trustee_id not in strength:
+            for link in trust_links(session, truster_id=person):
+                if link.category is None and link.level > 0 and link.trustee_id not in strength:
                     path = strength[person] * link.level
                     found[link.trustee_id] = max(found.get(link.trustee_id, 0.0), path)
         frontier = sorted(found, key=lambda p: (-found[p], p))
         strength.update(found)
-        order += frontier
+        order += [p for p in frontier if p not in excluded]
+        if len(order) >= wanted:
+            break
     return order
