@@ -15,13 +15,13 @@ import pytest
 
 from recommender.cli import main
 from recommender.demo import generate_demo
-from recommender.directory.people import trust_links
+from recommender.directory.people import PersonDraft, add_person, list_people, trust_links
 from recommender.directory.records import ReviewRecord, TrustRecord
 from recommender.directory.reviews import reviews_for_vendor
 from recommender.engine.recommender import Recommender
 from recommender.evaluation.attacks import ATTACKS, SuiteReport, report_table, run_suite
 from recommender.evaluation.attacks.suite import Outcome
-from recommender.evaluation.attacks.world import count_records
+from recommender.evaluation.attacks.world import copy_database, count_records
 from recommender.storage.database import Database
 
 TODAY = dt.date(2024, 6, 1)
@@ -279,3 +279,18 @@ def test_a_file_that_is_not_a_database_fails_in_one_line(tmp_path: Path, capsys:
 def test_a_directory_without_home_fails_in_one_line(me_db: Database, capsys: pytest.CaptureFixture[str]) -> None:
     me_db.close()
     _fails_in_one_line(capsys, me_db.path, "no home")
+
+
+def test_a_database_open_in_the_app_is_copied_with_its_latest_writes(me_db: Database, tmp_path: Path) -> None:
+    # While the app has the file open, its latest commits may still be in the write-ahead log only.
+    with me_db.write() as uow:
+        add_person(uow, PersonDraft("Written a moment ago"))
+    assert me_db.path.with_name(me_db.path.name + "-wal").exists()
+    copy = tmp_path / "copy.sqlite"
+    copy_database(me_db.path, copy)
+    database = Database.open(copy)
+    try:
+        with database.read() as session:
+            assert {p.display_name for p in list_people(session)} == {"Sam Carter", "Written a moment ago"}
+    finally:
+        database.close()
