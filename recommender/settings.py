@@ -69,7 +69,14 @@ class Setting:
 REGISTRY: tuple[Setting, ...] = (
     Setting("trust_horizon", int, 3, "How many links away from you a person's word still counts.", 1, 3),
     Setting("trust_decay", float, 0.7, "How much trust fades with each further link (1 = not at all).", 0.05, 1.0),
-    Setting("stranger_weight", float, 0.01, "How much the word of someone outside your network counts.", 0.0, 0.5),
+    Setting(
+        "stranger_weight",
+        float,
+        0.05,
+        "How much everyone outside your network counts for one vendor, all of them together (not each).",
+        0.0,
+        0.5,
+    ),
     Setting("rating_weight", float, 0.5, "The share of a vendor's score from its rating; the rest is nearness.", 0, 1),
     Setting("category_radius_km", dict, {}, "Per-category distance (km) that still counts as near, by key."),
     Setting("theme", str, "system", "The colour scheme: follow the system, or always light or dark.", choices=THEMES),
@@ -99,7 +106,7 @@ class Settings:
 
     trust_horizon: int = 3
     trust_decay: float = 0.7
-    stranger_weight: float = 0.01
+    stranger_weight: float = 0.05
     rating_weight: float = 0.5
     # (category key, radius in km) pairs sorted by key: a tuple keeps the record immutable and hashable.
     category_radius_km: tuple[tuple[str, float], ...] = ()

@@ -17,6 +17,7 @@ from recommender.engine.snapshot_cache import CacheKey, SnapshotCache, WarmedSum
 from recommender.geo.distance import geodesic_km
 from recommender.geo.home import get_home
 from recommender.hours import OPEN, HoursColumn
+from recommender.ranking.evidence import Evidence, copy_evidence, empty_evidence, fields_of, gather, ratings
 from recommender.ranking.explanation import Explanation
 from recommender.ranking.model import RatingSettings
 from recommender.ranking.perspective import Perspective
@@ -94,14 +95,12 @@ class Recommender:
         self._viewer = viewer if viewer is not None else snapshot.people.me
         self._views: dict[int, Perspective] = {}
         self._differing: frozenset[int] = frozenset()
-        model = snapshot.model
-        # Every vendor's review sums as seen through its own category's view, filled a category at a time as
+        # Every vendor's weighed evidence as seen through its own category's view, filled a category at a time as
         # searches first need it, so a keystroke then scores all its candidates in one vectorised pass.
-        self._sums = (np.zeros(model.n_items), np.zeros(model.n_items))
-        self._summed = np.zeros(len(snapshot.category_codes) + 1, dtype=np.bool_)
-        self._network_counts = np.zeros(model.n_items)
-        self._counted = np.zeros(len(self._summed), dtype=np.bool_)
-        self._vendors_by_code = group(snapshot.vendors.category_codes, len(self._summed))
+        self._evidence = empty_evidence(snapshot.model)
+        self._filled = np.zeros(len(snapshot.category_codes) + 1, dtype=np.bool_)
+        self._gathered: dict[int, Evidence] = {}
+        self._vendors_by_code = group(snapshot.vendors.category_codes, len(self._filled))
         self._hours: HoursColumn | None = None
 
     @property
@@ -203,49 +202,59 @@ class Recommender:
     def _anonymous_view(self) -> TrustView:
         """Before the first-run setup there is no "me": everyone counts as a stranger."""
         n = len(self.snapshot.people.ids)
-        weights = np.full(n, self.trust_settings.stranger_weight)
         return TrustView(
             me=-1,
             settings=self.trust_settings,
-            weights=weights,
+            weights=np.zeros(n),
             path_weights=np.zeros(n),
             hops=np.full(n, -1, dtype=np.int8),
             parents_by_round=(np.full(n, -1, dtype=np.int32),),
             blocked=np.zeros(n, dtype=np.bool_),
+            roots=np.full(n, -1, dtype=np.int32),
         )
 
     def warm(self) -> None:
-        """Do now the work the first searches would otherwise pay for: the index, trust views, review sums."""
+        """Do now the work the first searches would otherwise pay for: the index, trust views, evidence."""
         _ = self.index
-        self._own_sums(np.arange(len(self._summed), dtype=np.int64))
+        self.evidence(np.arange(len(self._filled), dtype=np.int64))
 
     def warmed_sums(self) -> WarmedSums:
-        """Every vendor's review sums as seen from me, for the snapshot copy (they only depend on the snapshot,
-        the viewer and the trust settings)."""
-        return WarmedSums(self.trust_settings, self._viewer, self._sums, self._summed.copy())
+        """Every vendor's evidence as seen from me, for the snapshot copy (it only depends on the snapshot, the
+        viewer and the trust settings)."""
+        return WarmedSums(self.trust_settings, self._viewer, self._evidence, self._filled.copy())
 
     def adopt_sums(self, warmed: WarmedSums) -> bool:
-        """Take sums computed by an engine over the same snapshot; False (and nothing taken) when they were
-        computed for another viewer or other trust settings."""
+        """Take evidence gathered by an engine over the same snapshot; False (and nothing taken) when it was
+        gathered for another viewer or other trust settings."""
         if warmed.trust_settings != self.trust_settings or warmed.viewer != self._viewer:
             return False
-        if warmed.summed.shape != self._summed.shape or len(warmed.sums[0]) != len(self._sums[0]):
+        if warmed.filled.shape != self._filled.shape or len(warmed.evidence.weight) != len(self._evidence.weight):
             return False
-        self._sums = (warmed.sums[0].copy(), warmed.sums[1].copy())
-        self._summed = warmed.summed.copy()
+        self._evidence = copy_evidence(warmed.evidence)
+        self._filled = warmed.filled.copy()
         return True
 
-    def _own_sums(self, codes: NDArray[np.int64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-        """The review sums of every vendor in these categories, each through its own category's view."""
-        model = self.snapshot.model
+    def evidence(self, codes: NDArray[np.int64]) -> Evidence:
+        """The evidence of every vendor in these categories, each through its own category's view (indexed by
+        vendor; the other categories' entries may not be filled yet)."""
         order, offsets = self._vendors_by_code
-        for code in np.unique(codes[~self._summed[codes]]).tolist():
+        model = self.snapshot.model
+        combined = self._evidence
+        for code in np.unique(codes[~self._filled[codes]]).tolist():
+            self.view(code)  # settles which categories have a view of their own
+            key = code if code in self._differing else GENERAL
+            gathered = self._gathered.get(key)
+            if gathered is None:
+                gathered = self._gathered[key] = gather(model, self.view(code))
             vendors = order[offsets[code] : offsets[code + 1]]
-            weight_sums, pull_sums = model.network_sums(self.view(code).weights, vendors)
-            self._sums[0][vendors] = weight_sums[vendors]
-            self._sums[1][vendors] = pull_sums[vendors]
-            self._summed[code] = True
-        return self._sums
+            combined.weight[vendors] = gathered.weight[vendors]
+            combined.pull[vendors] = gathered.pull[vendors]
+            combined.network[vendors] = gathered.network[vendors]
+            if code < model.n_categories:
+                for mine, theirs in zip(fields_of(combined.priors), fields_of(gathered.priors), strict=True):
+                    mine[code] = theirs[code]
+            self._filled[code] = True
+        return combined
 
     def search(
         self,
@@ -274,31 +283,18 @@ class Recommender:
         """Which candidates pass the filters, decided with the same numbers the ranking uses."""
         keep = np.ones(len(items), dtype=np.bool_)
         codes = self.snapshot.vendors.category_codes[items]
-        sums = self._own_sums(codes)
+        evidence = self.evidence(codes)
         if filters.min_rating is not None:
-            keep &= self.snapshot.model.ratings_from_sums(items, sums) >= filters.min_rating
+            keep &= ratings(self.snapshot.model, evidence)[items] >= filters.min_rating
         if filters.max_distance_km is not None:
             distance = self.ranker.distances(items, origin) - self.snapshot.geometry.service_radius_km[items]
             with np.errstate(invalid="ignore"):
                 keep &= np.nan_to_num(distance, nan=np.inf) <= filters.max_distance_km
         if filters.network_only:
-            keep &= self._network_reviews(codes)[items] > 0
+            keep &= evidence.network[items] > 0
         if filters.open_at is not None:
             keep &= self.hours.states(filters.open_at)[items] == OPEN
         return keep
-
-    def _network_reviews(self, codes: NDArray[np.int64]) -> NDArray[np.float64]:
-        """Per vendor, its reviews by me or my network weighted by age: positive exactly when there is one."""
-        model = self.snapshot.model
-        order, offsets = self._vendors_by_code
-        for code in np.unique(codes[~self._counted[codes]]).tolist():
-            vendors = order[offsets[code] : offsets[code + 1]]
-            view = self.view(code).view
-            mine = ((view.hops >= 0) & (view.path_weights >= view.settings.stranger_weight)).astype(np.float64)
-            counts = model.network_sums(mine, vendors)[0] if len(vendors) else np.zeros(model.n_items)
-            self._network_counts[vendors] = counts[vendors]
-            self._counted[code] = True
-        return self._network_counts
 
     def rank(
         self,
@@ -314,11 +310,15 @@ class Recommender:
         origin = near if near is not None else self.home
         relevance = np.ones(len(items)) if relevance is None else relevance
         codes = self.snapshot.vendors.category_codes[items]
-        scores = self.ranker.scores(self.view(), items, origin, relevance, sums=self._own_sums(codes))
+        evidence = self.evidence(codes)
+        scores = self.ranker.scores(self.view(), items, origin, relevance, evidence=evidence)
         chosen = np.argpartition(-scores, limit - 1)[:limit] if len(items) > limit else np.arange(len(items))
         results = [
             self._result(
-                self.ranker.explain(self.view(int(codes[i])), int(items[i]), origin, float(relevance[i])), origin
+                self.ranker.explain(
+                    self.view(int(codes[i])), int(items[i]), origin, float(relevance[i]), priors=evidence.priors
+                ),
+                origin,
             )
             for i in chosen
         ]
@@ -356,16 +356,20 @@ class Recommender:
             "scale": list(explanation.scale),
             "baseline": {
                 "global_mean": explanation.global_mean,
-                "vendor_bias": explanation.vendor_bias,
+                "category_prior": explanation.category_prior,
                 "viewer_bias": explanation.viewer_bias,
                 "value": explanation.baseline,
             },
             "network_shrinkage": explanation.network_shrinkage,
             "network_pull": explanation.network_pull,
+            "word_of_mouth": explanation.word_of_mouth,
+            "word_of_mouth_weight": explanation.word_of_mouth_weight,
+            "unknown_share": explanation.unknown_share(),
             "reviewers": [
                 {
                     "person_id": str(self.snapshot.person_uuid(term.person)),
                     "name": names[term.person],
+                    "recorded_by": names[term.recorder],
                     "relation": term.relation.value,
                     "path": [names[p] for p in term.path],
                     "weight": term.weight,
@@ -377,6 +381,7 @@ class Recommender:
                     "age_days": term.age_days,
                     "age_factor": term.age_factor,
                     "effective_weight": term.effective_weight,
+                    "bounded": term.bounded,
                 }
                 for term in reviewers
             ],

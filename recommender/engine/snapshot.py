@@ -179,15 +179,20 @@ def load_snapshot(
         cursor.execute(
             f"INSERT INTO temp.{table} SELECT id, row_number() OVER (ORDER BY id) - 1 FROM {source} WHERE NOT deleted"
         )
+    # A review recorded by someone since deleted counts as its author's own word (the recorder is unknown now).
     reviews = _numbers(
         cursor,
-        "SELECT v.position, p.position, r.rating, julianday(?) - julianday(r.reviewed_on) FROM reviews r "
+        "SELECT v.position, p.position, r.rating, julianday(?) - julianday(r.reviewed_on), "
+        "coalesce(b.position, p.position) FROM reviews r "
         "JOIN temp.snapshot_vendors v ON v.id = r.vendor_id JOIN temp.snapshot_people p ON p.id = r.author_id "
+        "LEFT JOIN temp.snapshot_people b ON b.id = r.recorded_by_id "
         "WHERE NOT r.deleted",
         (today.isoformat(),),
+        columns=5,
     )
     items, authors = reviews[:, 0].astype(np.int64), reviews[:, 1].astype(np.int64)
     stars, ages = reviews[:, 2].copy(), reviews[:, 3].copy()
+    recorders = reviews[:, 4].astype(np.int64)
     del reviews
 
     review_tags = ReviewTags(len(vendors.ids))
@@ -203,6 +208,7 @@ def load_snapshot(
         authors,
         items,
         stars,
+        recorders=recorders,
         ages_days=ages,
         item_categories=vendors.category_codes,
         settings=rating_settings,
@@ -231,13 +237,13 @@ def load_snapshot(
     )
 
 
-def _numbers(cursor: Any, query: str, parameters: tuple[Any, ...]) -> NDArray[np.float64]:
-    """All rows of a query returning four numbers, as one float array, fetched in chunks."""
+def _numbers(cursor: Any, query: str, parameters: tuple[Any, ...], columns: int = 4) -> NDArray[np.float64]:
+    """All rows of a query returning ``columns`` numbers, as one float array, fetched in chunks."""
     cursor.execute(query, parameters)
     parts = []
     while rows := cursor.fetchmany(_CHUNK):
         parts.append(np.array(rows, dtype=np.float64))
-    return np.concatenate(parts) if parts else np.zeros((0, 4))
+    return np.concatenate(parts) if parts else np.zeros((0, columns))
 
 
 @functools.lru_cache(maxsize=4096)

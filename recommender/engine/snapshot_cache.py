@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from recommender import __version__
 from recommender.engine.snapshot import Snapshot
+from recommender.ranking.evidence import Evidence
 from recommender.ranking.model import RatingSettings
 from recommender.search.index import SearchIndex
 from recommender.storage.database import Database, cache_dir
@@ -38,7 +39,7 @@ from recommender.trust.graph import TrustSettings
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 4
+FORMAT = 5
 """Bumped whenever what is pickled changes shape, so copies written by older code are ignored."""
 
 
@@ -88,12 +89,12 @@ def _taxonomy_digest() -> str:
 
 @dataclass(frozen=True)
 class WarmedSums:
-    """Review sums already computed for every category, kept with the snapshot copy to skip that work."""
+    """Evidence already gathered for every category, kept with the snapshot copy to skip that work."""
 
     trust_settings: TrustSettings
     viewer: int | None
-    sums: tuple[NDArray[np.float64], NDArray[np.float64]]
-    summed: NDArray[np.bool_]
+    evidence: Evidence
+    filled: NDArray[np.bool_]
 
 
 class SnapshotCache:

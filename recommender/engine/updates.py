@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
 from recommender.directory.records import VendorRecord
@@ -168,34 +168,40 @@ def _reviews_applied(
     snapshot = engine.snapshot
     model = snapshot.model
     people, vendors = snapshot.people.index, snapshot.vendors.index
-    rows = list(session.scalars(select(Review).where(Review.id.in_(ids))))
-    authors, items = model.authors.copy(), model.items.copy()
-    stars, ages = model.stars.copy(), model.ages_days.copy()
-    # A review is one author's verdict on one vendor, so (author, vendor) finds it in the arrays.
-    keys = authors * model.n_items + items
-    keep = np.ones(len(keys), dtype=np.bool_)
-    added: list[tuple[int, int, float, float]] = []
-    touched: set[int] = set()
-    for row in rows:
-        author, vendor = people.get(row.author_id.hex), vendors.get(row.vendor_id.hex)
+    changed = list(session.execute(select(Review.author_id, Review.vendor_id).where(Review.id.in_(ids))))
+    authors, items, recorders = model.authors, model.items, model.voices
+    stars, ages = model.stars, model.ages_days
+    # Every record of an (author, vendor) pair that changed is read again as stored now: a change may move a
+    # verdict from one recorder to another, so the arrays' old entries for the pair all go and the live ones come.
+    n_items = np.int64(model.n_items)
+    pairs: set[int] = set()
+    for author_id, vendor_id in changed:
+        author, vendor = people.get(author_id.hex), vendors.get(vendor_id.hex)
         if author is None or vendor is None:
             return None
-        touched.add(vendor)
-        positions = np.flatnonzero(keys == author * model.n_items + vendor)
-        age = float((snapshot.today - row.reviewed_on).days)
-        if row.deleted:
-            keep[positions] = False
-        elif len(positions):
-            stars[positions], ages[positions] = float(row.rating), age
-        else:
-            added.append((author, vendor, float(row.rating), age))
-    extra = np.array(added, dtype=np.float64).reshape(-1, 4)
+        pairs.add(author * int(n_items) + vendor)
+    keep = ~np.isin(authors * n_items + items, np.fromiter(pairs, dtype=np.int64, count=len(pairs)))
+    live = session.scalars(
+        select(Review).where(
+            Review.deleted.is_(False),
+            tuple_(Review.author_id, Review.vendor_id).in_([(a, v) for a, v in set(changed)]),
+        )
+    )
+    added: list[tuple[int, int, float, float, int]] = []
+    touched = {pair % int(n_items) for pair in pairs}
+    for row in live:
+        author, vendor = people[row.author_id.hex], vendors[row.vendor_id.hex]
+        # A recorder since deleted: the verdict counts as its author's own word, as in a fresh load.
+        recorder = people.get(row.recorded_by_id.hex, author)
+        added.append((author, vendor, float(row.rating), float((snapshot.today - row.reviewed_on).days), recorder))
+    extra = np.array(added, dtype=np.float64).reshape(-1, 5)
     refitted = RatingModel(
         model.n_people,
         model.n_items,
         np.concatenate([authors[keep], extra[:, 0].astype(np.int64)]),
         np.concatenate([items[keep], extra[:, 1].astype(np.int64)]),
         np.concatenate([stars[keep], extra[:, 2]]),
+        recorders=np.concatenate([recorders[keep], extra[:, 4].astype(np.int64)]),
         ages_days=np.concatenate([ages[keep], extra[:, 3]]),
         item_categories=snapshot.vendors.category_codes,
         scale=model.scale,

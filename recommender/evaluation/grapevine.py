@@ -10,11 +10,12 @@ from recommender.evaluation.datasets import PlacesData, RatingsData
 from recommender.evaluation.place_methods import STAR_SCALE, PerViewerScorer, PlaceScorer, Viewer, review_stars
 from recommender.evaluation.rating_methods import Predictions, RatingPredictor
 from recommender.evaluation.tables import FloatArray, IntArray
+from recommender.ranking.evidence import gather, ratings
 from recommender.ranking.model import RatingModel, RatingSettings
 from recommender.ranking.perspective import Perspective
 from recommender.ranking.ranker import Ranker, VendorGeometry
 from recommender.ranking.score import ScoreSettings
-from recommender.trust.graph import TrustGraph, TrustSettings, TrustView
+from recommender.trust.graph import TrustGraph, TrustSettings
 
 DEFAULT_RADIUS_KM = 10.0
 """Yelp's categories are bare ids, so one radius stands in for the taxonomy's (2–40 km, median 10 km)."""
@@ -26,12 +27,6 @@ def _dense_categories(categories: IntArray | None) -> IntArray | None:
         return None
     unknown = int(categories.max()) + 1 if len(categories) else 0
     return np.where(categories < 0, unknown, categories)
-
-
-def _in_network(view: TrustView) -> FloatArray:
-    """1.0 for people reached through trust links (not me, not strangers, not blocked), else 0.0."""
-    reached = (view.hops > 0) & (view.path_weights > 0) & ~view.blocked
-    return reached.astype(np.float64)
 
 
 class GrapevineRatings:
@@ -80,18 +75,16 @@ class _GrapevinePredictor:
         values = np.empty(len(users), dtype=np.float64)
         trusted = np.zeros(len(users), dtype=np.bool_)
         order = np.argsort(users, kind="stable")
+        model = self._model
         for group in np.split(order, np.flatnonzero(np.diff(users[order])) + 1):
             if len(group) == 0:
                 continue
             viewer = int(users[group[0]])
-            view = self._graph.view_from(viewer, self._settings)
-            weights = Perspective.of(view, self._model).weights
-            asked = items[group]
-            values[group] = self._model.ratings_from_sums(asked, self._model.network_sums(weights), viewer)
-            network_reviews = np.bincount(
-                self._model.items, _in_network(view)[self._model.authors], self._model.n_items
-            )
-            trusted[group] = network_reviews[asked] > 0
+            perspective = Perspective.of(self._graph.view_from(viewer, self._settings), model)
+            # Only the asked vendors' evidence: a pass over every vendor per user would make evaluation quadratic.
+            evidence = gather(model, perspective, items[group])
+            values[group] = ratings(model, evidence, float(model.person_bias[viewer]))
+            trusted[group] = evidence.network > 0
         own = (self._model.review_counts[items] > 0) | (self._user_counts[users] > 0)
         return Predictions(values, own, trusted=trusted)
 
@@ -161,4 +154,5 @@ class _GrapevineScorer(PerViewerScorer):
     def all_scores(self, viewer: Viewer) -> FloatArray:
         view = self._graph.view_from(viewer.user, self._settings)
         perspective = Perspective.of(view, self._ranker.model)
-        return self._ranker.scores(perspective, self._everywhere, (viewer.lat, viewer.lon))
+        evidence = gather(self._ranker.model, perspective)
+        return self._ranker.scores(perspective, self._everywhere, (viewer.lat, viewer.lon), evidence=evidence)

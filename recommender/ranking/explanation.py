@@ -5,37 +5,69 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from recommender.ranking.score import UNKNOWN_DISTANCE_PROXIMITY
+from recommender.ranking.score import UNKNOWN_DISTANCE_PROXIMITY, known_by_network
 from recommender.trust.graph import Relation
+
+MOSTLY_UNKNOWN_SHARE = 0.5
+"""From this share of a rating's weight on, the reason line says it comes mostly from people I don't know."""
 
 
 @dataclass(frozen=True, slots=True)
 class ReviewerTerm:
-    """One reviewer's pull on the rating: their stars against what they usually give, times my trust in them."""
+    """One review's pull on the rating: its stars against what its author usually gives, times its weight."""
 
     person: int
+    """Whose opinion it is (the author)."""
+    recorder: int
+    """Who typed it: the author, or someone who recorded what the author told them (hearsay)."""
     stars: float
     expected: float
-    """What this reviewer would be expected to give this vendor (their habit plus its reputation)."""
+    """What the author would be expected to give a vendor of this category (global mean, their habit, the
+    category's prior as seen from me)."""
     weight: float
-    """What this reviewer's word counts for me: the larger of ``trust`` and ``agreement`` (0 if distrusted)."""
+    """What one review by its voice (the recorder) counts for me before bounds: trust, agreement, or the
+    stranger's small share (0 if distrusted)."""
     trust: float
-    """Their weight through the trust network (the stranger weight when unconnected)."""
+    """The voice's weight through the trust network (0 outside it)."""
     agreement: float
-    """How like-minded they have proven on vendors we both reviewed."""
+    """How like-minded the voice has proven on vendors we both reviewed."""
     age_days: float
     age_factor: float
+    effective_weight: float
+    """What it finally counts: ``weight`` × ``age_factor``, bounded for hearsay by my trust in the author, for
+    everyone behind one contact by my trust in that contact, and shared in the like-minded or strangers' pool."""
     relation: Relation
+    """How the voice stands to me."""
     path: tuple[int, ...]
-    """Me → … → them, by person index; empty for strangers."""
+    """Me → … → the voice, by person index; empty outside my network."""
 
     @property
     def surprise(self) -> float:
         return self.stars - self.expected
 
     @property
-    def effective_weight(self) -> float:
-        return self.weight * self.age_factor
+    def hearsay(self) -> bool:
+        return self.recorder != self.person
+
+    @property
+    def bounded(self) -> bool:
+        """Whether a bound (hearsay, one contact's share, a pool) took weight away from this review."""
+        return self.effective_weight < self.weight * self.age_factor * (1.0 - 1e-9)
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """What the one-line reason says, as facts for the UI and the CLI to put in words."""
+
+    voice: int | None
+    """The strongest positive voice from my network (never one who rated below the stars shown)."""
+    others: int
+    """How many more people of my network reviewed it (besides ``voice``; me not counted)."""
+    mine: bool
+    """Whether I reviewed it myself."""
+    like_minded: int
+    mostly_unknown: bool
+    """People outside my network (strangers and the like-minded) carry most of the rating's weight."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +78,8 @@ class Explanation:
     score: float
     rating: float
     global_mean: float
-    vendor_bias: float
+    category_prior: float
+    """How far this category's vendors sit from the global mean among the people I trust."""
     viewer_bias: float
     network_shrinkage: float
     reviewers: tuple[ReviewerTerm, ...]
@@ -57,11 +90,12 @@ class Explanation:
     radius_km: float
     proximity: float
     rating_weight: float
+    word_of_mouth_weight: float
     relevance: float
 
     @property
     def baseline(self) -> float:
-        return self.global_mean + self.vendor_bias + self.viewer_bias
+        return self.global_mean + self.category_prior + self.viewer_bias
 
     @property
     def network_pull(self) -> float:
@@ -69,18 +103,48 @@ class Explanation:
         pull = sum(term.effective_weight * term.surprise for term in self.reviewers)
         return pull / (self.network_shrinkage + total)
 
+    @property
+    def word_of_mouth(self) -> float:
+        """How much of my network (me included) uses this vendor: the summed weight of their reviews."""
+        return sum(t.effective_weight for t in self.reviewers if t.relation in {Relation.ME, Relation.NETWORK})
+
     def recompute(self) -> float:
-        """The score from the parts, step by step as documented in ``ranking.model`` and ``ranking.score``."""
+        """The score from the parts, step by step as documented in ``ranking.evidence`` and ``ranking.score``."""
         low, high = self.scale
         rating = min(max(self.baseline + self.network_pull, low), high)
         if self.distance_km is None:
             closeness = UNKNOWN_DISTANCE_PROXIMITY
         else:
             closeness = math.exp(-max(self.distance_km - self.service_radius_km, 0.0) / self.radius_km)
-        alpha = self.rating_weight
-        return self.relevance * (alpha * (rating - low) / (high - low) + (1.0 - alpha) * closeness)
+        alpha, beta = self.rating_weight, self.word_of_mouth_weight
+        quality = (1.0 - beta) * (rating - low) / (high - low) + beta * float(known_by_network(self.word_of_mouth))
+        return self.relevance * (alpha * quality + (1.0 - alpha) * closeness)
 
     def network(self) -> list[ReviewerTerm]:
         """Reviewers from my network (me included), most influential first."""
         mine = [t for t in self.reviewers if t.relation in {Relation.ME, Relation.NETWORK}]
         return sorted(mine, key=lambda t: (-t.effective_weight, t.person))
+
+    def unknown_share(self) -> float:
+        """The share of the rating's weight that comes from people outside my network."""
+        total = sum(t.effective_weight for t in self.reviewers)
+        outside = sum(
+            t.effective_weight for t in self.reviewers if t.relation in {Relation.STRANGER, Relation.LIKE_MINDED}
+        )
+        return outside / total if total > 0 else 0.0
+
+    def reason(self) -> Reason:
+        """The facts of the one-line reason: the strongest voice from my network who rated at least the stars
+        shown, how many others, and whether people I don't know carry most of the weight."""
+        shown = round(self.rating, 1)
+        network = [t for t in self.network() if t.relation is Relation.NETWORK and t.effective_weight > 0]
+        positive = [t for t in network if t.stars >= shown]
+        voice = positive[0].recorder if positive else None
+        people = {t.recorder for t in network}
+        return Reason(
+            voice=voice,
+            others=len(people - {voice}) if voice is not None else len(people),
+            mine=any(t.relation is Relation.ME for t in self.reviewers),
+            like_minded=len({t.recorder for t in self.reviewers if t.relation is Relation.LIKE_MINDED}),
+            mostly_unknown=self.unknown_share() >= MOSTLY_UNKNOWN_SHARE,
+        )

@@ -1,8 +1,11 @@
-"""Whose word counts, and how much, as seen from one person: trust through the network, or shared taste.
+"""Whose word counts, and how much, as seen from one person: me, my network, the like-minded, and strangers.
 
-A person's weight is the larger of what trust gives them (a path through people I trust) and how like-minded
-they have proven (their verdicts on vendors we both reviewed surprised in the same direction as mine). Distrust
-still wins: someone I distrust weighs nothing however much we agree.
+Everyone falls in exactly one class. My network (trust paths of at least the network floor) weighs by trust. People
+outside it whose verdicts have matched mine are *like-minded* and weigh by that agreement; everyone else is a
+stranger and weighs a little each. Like-minded people and strangers are two bounded pools: whatever their number,
+together they count no more than ``agreement_weight`` and ``stranger_weight`` for any one vendor (the pools are
+filled in ``ranking.evidence``). Distrust wins over everything: someone I distrust weighs nothing however much we
+agree.
 """
 
 from __future__ import annotations
@@ -15,48 +18,56 @@ from numpy.typing import NDArray
 from recommender.ranking.model import RatingModel
 from recommender.trust.graph import Relation, TrustView
 
+ME, NETWORK, LIKE_MINDED, BLOCKED, STRANGER = range(5)
+"""Class codes, in the order of ``_RELATIONS``."""
+_RELATIONS = (Relation.ME, Relation.NETWORK, Relation.LIKE_MINDED, Relation.BLOCKED, Relation.STRANGER)
+
+STRANGER_EACH = 0.01
+"""What one stranger's review counts before the strangers' pool is full."""
+
 
 @dataclass(frozen=True)
 class Perspective:
     view: TrustView
     agreement: NDArray[np.float64]
+    """How like-minded each person has proven (0 for me, my network, and blocked people)."""
+    classes: NDArray[np.int8]
     weights: NDArray[np.float64]
+    """What one review by each person counts before pools and caps: 1 for me, trust for my network, agreement
+    for the like-minded, ``STRANGER_EACH`` for strangers, 0 for blocked people."""
 
     @classmethod
     def of(cls, view: TrustView, model: RatingModel, agreement: NDArray[np.float64] | None = None) -> Perspective:
         """``agreement`` may be passed in when known: it depends on the viewer, not on the category."""
         if agreement is None:
             agreement = model.agreement(view.me) if view.me >= 0 else np.zeros(len(view.weights))
-        agreement = agreement.copy()
-        agreement[view.blocked] = 0.0
-        weights = np.maximum(view.weights, agreement)
+        n = len(view.weights)
+        classes = np.full(n, STRANGER, dtype=np.int8)
+        liked = agreement > 0
+        classes[liked] = LIKE_MINDED
+        network = view.network
+        classes[network] = NETWORK
+        classes[view.blocked] = BLOCKED
         if view.me >= 0:
-            weights[view.me] = 1.0
-            agreement[view.me] = 0.0
-        return cls(view, agreement, weights)
+            classes[view.me] = ME
+        agreement = np.where(classes == LIKE_MINDED, agreement, 0.0)
+        weights = np.select(
+            [classes == ME, classes == NETWORK, classes == LIKE_MINDED, classes == STRANGER],
+            [1.0, view.weights, agreement, STRANGER_EACH],
+            0.0,
+        )
+        return cls(view, agreement, classes, weights)
 
     @property
     def me(self) -> int:
         return self.view.me
 
     def relation(self, person: int) -> Relation:
-        relation = self.view.relation(person)
-        if relation in {Relation.NETWORK, Relation.STRANGER} and self.agreement[person] > self.view.weights[person]:
-            return Relation.LIKE_MINDED
-        return relation
+        return _RELATIONS[int(self.classes[person])]
 
     def relations(self, people: NDArray[np.int64]) -> list[Relation]:
         """:meth:`relation` for many people at once."""
-        view = self.view
-        codes = np.full(len(people), 4, dtype=np.int8)  # stranger
-        trust = view.weights[people]
-        network = (view.hops[people] > 0) & (view.path_weights[people] >= view.settings.stranger_weight)
-        codes[network] = 1
-        codes[(codes != 0) & (self.agreement[people] > trust)] = 2
-        codes[view.blocked[people]] = 3
-        codes[people == view.me] = 0
-        table = (Relation.ME, Relation.NETWORK, Relation.LIKE_MINDED, Relation.BLOCKED, Relation.STRANGER)
-        return [table[code] for code in codes.tolist()]
+        return [_RELATIONS[code] for code in self.classes[people].tolist()]
 
     def path_to(self, person: int) -> tuple[int, ...]:
         return self.view.path_to(person)

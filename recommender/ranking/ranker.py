@@ -8,6 +8,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from recommender.geo.distance import distances_km
+from recommender.ranking.evidence import CategoryPriors, Evidence, gather, ratings, vendor_weights
 from recommender.ranking.explanation import Explanation, ReviewerTerm
 from recommender.ranking.model import RatingModel
 from recommender.ranking.perspective import Perspective
@@ -53,48 +54,68 @@ class Ranker:
         origin: tuple[float, float] | None,
         relevance: NDArray[np.float64] | float = 1.0,
         *,
-        sums: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None,
+        evidence: Evidence | None = None,
         include_viewer_bias: bool = False,
     ) -> NDArray[np.float64]:
-        """Scores of many vendors at once; ``sums`` from ``model.network_sums`` may be cached per trust perspective."""
-        sums = sums if sums is not None else self.model.network_sums(perspective.weights)
-        viewer = perspective.me if include_viewer_bias else None
-        ratings = self.model.ratings_from_sums(items, sums, viewer)
+        """Scores of many vendors at once; ``evidence`` from ``gather`` over every vendor may be cached per
+        perspective (it is then indexed by vendor)."""
+        model = self.model
+        if evidence is None:
+            evidence = gather(model, perspective, items)
+            positions: NDArray[np.int64] | slice = slice(None)
+        else:
+            positions = items
+        viewer_bias = float(model.person_bias[perspective.me]) if include_viewer_bias and perspective.me >= 0 else 0.0
+        rated = ratings(model, evidence, viewer_bias)[positions]
         distance = self.distances(items, origin) - self.geometry.service_radius_km[items]
         closeness = proximity(distance, self.geometry.radius_km[items])
-        return combine(ratings, closeness, relevance, self.settings, self.model.scale)
+        return combine(rated, closeness, relevance, self.settings, model.scale, evidence.network[positions])
 
     def explain(
-        self, perspective: Perspective, item: int, origin: tuple[float, float] | None, relevance: float = 1.0
+        self,
+        perspective: Perspective,
+        item: int,
+        origin: tuple[float, float] | None,
+        relevance: float = 1.0,
+        *,
+        priors: CategoryPriors | None = None,
     ) -> Explanation:
         """Every term behind one vendor's score; its ``score`` is computed from those terms alone."""
         model, g = self.model, self.geometry
-        terms = model.terms(item, perspective.weights)
-        people = model.authors[terms.reviews]
-        relations = perspective.relations(people)
+        if priors is None:
+            priors = gather(model, perspective, np.array([item], dtype=np.int64)).priors
+        prior = float(priors.prior[model.item_categories[item]])
+        reviews, omega = vendor_weights(model, perspective, item)
+        voices = model.voices[reviews]
+        relations = perspective.relations(voices)
+        global_mean = model.global_mean
         # Plain Python lists: building a popular vendor's hundred terms from numpy scalars one by one is slow.
         reviewers = tuple(
             ReviewerTerm(
                 person=person,
+                recorder=voice,
                 stars=stars,
-                expected=stars - surprise,
+                expected=global_mean + habit + prior,
                 weight=weight,
                 trust=trust,
                 agreement=agreement,
                 age_days=age_days,
                 age_factor=age,
+                effective_weight=effective,
                 relation=relation,
-                path=perspective.path_to(person) if relation is Relation.NETWORK else (),
+                path=perspective.path_to(voice) if relation is Relation.NETWORK else (),
             )
-            for person, stars, surprise, weight, trust, agreement, age_days, age, relation in zip(
-                people.tolist(),
-                model.stars[terms.reviews].tolist(),
-                model.surprises[terms.reviews].tolist(),
-                terms.weights.tolist(),
-                perspective.view.weights[people].tolist(),
-                perspective.agreement[people].tolist(),
-                model.ages_days[terms.reviews].tolist(),
-                terms.age_factors.tolist(),
+            for person, voice, stars, habit, weight, trust, agreement, age_days, age, effective, relation in zip(
+                model.authors[reviews].tolist(),
+                voices.tolist(),
+                model.stars[reviews].tolist(),
+                model.person_bias[model.authors[reviews]].tolist(),
+                perspective.weights[voices].tolist(),
+                perspective.view.weights[voices].tolist(),
+                perspective.agreement[voices].tolist(),
+                model.ages_days[reviews].tolist(),
+                model.age_factors[reviews].tolist(),
+                omega.tolist(),
                 relations,
                 strict=True,
             )
@@ -104,11 +125,11 @@ class Ranker:
         draft = Explanation(
             vendor=item,
             score=0.0,
-            rating=terms.value(*model.scale),
-            global_mean=terms.global_mean,
-            vendor_bias=terms.vendor_bias,
+            rating=0.0,
+            global_mean=global_mean,
+            category_prior=prior,
             viewer_bias=0.0,
-            network_shrinkage=terms.network_shrinkage,
+            network_shrinkage=model.settings.network_shrinkage,
             reviewers=reviewers,
             scale=model.scale,
             distance_km=None if np.isnan(distance) else distance,
@@ -116,6 +137,9 @@ class Ranker:
             radius_km=float(g.radius_km[item]),
             proximity=closeness,
             rating_weight=self.settings.rating_weight,
+            word_of_mouth_weight=self.settings.word_of_mouth_weight,
             relevance=relevance,
         )
-        return replace(draft, score=draft.recompute())
+        low, high = model.scale
+        rating = min(max(draft.baseline + draft.network_pull, low), high)
+        return replace(draft, rating=rating, score=draft.recompute())

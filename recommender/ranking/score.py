@@ -1,6 +1,11 @@
-"""How rating, distance and text relevance combine into one score, vectorised for ranking many vendors.
+"""How rating, word of mouth, distance and text relevance combine into one score, vectorised for many vendors.
 
-    score = relevance × (α · (rating − low) / (high − low) + (1 − α) · proximity),  proximity = exp(−d / radius)
+    quality = (1 − β) · (rating − low) / (high − low) + β · known,     known = m / (m + 1)
+    score = relevance × (α · quality + (1 − α) · proximity),           proximity = exp(−d / radius)
+
+where m is word of mouth: the summed weight of my own and my network's reviews of the vendor (one fully trusted
+friend who uses it makes it half "known"). How many people I trust use a vendor is evidence in itself, beyond
+their stars; strangers add nothing to it.
 
 Each part is monotonic where users expect it: a closer vendor, or a better rating, never scores lower. A vendor
 with no known position is scored as if it were exactly one category radius away, neither favoured nor buried.
@@ -20,11 +25,15 @@ UNKNOWN_DISTANCE_PROXIMITY = math.exp(-1.0)
 @dataclass(frozen=True, slots=True)
 class ScoreSettings:
     rating_weight: float = 0.5
-    """α: the share of the score that comes from the rating; the rest comes from proximity."""
+    """α: the share of the score that comes from what my network says; the rest comes from proximity."""
+    word_of_mouth_weight: float = 0.5
+    """β: the share of what my network says that is *how many* of them use the vendor, beside their stars."""
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.rating_weight <= 1.0:
             raise ValueError(f"rating weight must be in [0, 1], got {self.rating_weight}")
+        if not 0.0 <= self.word_of_mouth_weight <= 1.0:
+            raise ValueError(f"word of mouth weight must be in [0, 1], got {self.word_of_mouth_weight}")
 
 
 def proximity(distance_km: NDArray[np.float64], radius_km: NDArray[np.float64] | float) -> NDArray[np.float64]:
@@ -34,13 +43,22 @@ def proximity(distance_km: NDArray[np.float64], radius_km: NDArray[np.float64] |
     return np.where(np.isnan(distance_km), UNKNOWN_DISTANCE_PROXIMITY, near)
 
 
+def known_by_network(word_of_mouth: NDArray[np.float64] | float) -> NDArray[np.float64]:
+    """0 when nobody I trust uses the vendor, 1/2 for one fully trusted friend, approaching 1 with more."""
+    mouth = np.maximum(np.asarray(word_of_mouth, dtype=np.float64), 0.0)
+    known: NDArray[np.float64] = mouth / (mouth + 1.0)
+    return known
+
+
 def combine(
     rating: NDArray[np.float64],
     closeness: NDArray[np.float64],
     relevance: NDArray[np.float64] | float,
     settings: ScoreSettings,
     scale: tuple[float, float],
+    word_of_mouth: NDArray[np.float64] | float = 0.0,
 ) -> NDArray[np.float64]:
     low, high = scale
-    alpha = settings.rating_weight
-    return relevance * (alpha * (rating - low) / (high - low) + (1.0 - alpha) * closeness)
+    alpha, beta = settings.rating_weight, settings.word_of_mouth_weight
+    quality = (1.0 - beta) * (rating - low) / (high - low) + beta * known_by_network(word_of_mouth)
+    return relevance * (alpha * quality + (1.0 - alpha) * closeness)

@@ -1,10 +1,18 @@
 """The trust graph: how much each person's word counts as seen from me, and the path that connects us.
 
-A person's weight is the best product of trust levels along a path of at most ``horizon`` links from me, with a
-per-hop decay after the first link: w = level(me→a) · decay · level(a→b) · decay · level(b→c). Trust scoped to a
-category replaces general trust between the same two people for that category. A link with level <= 0 is
-distrust: it is never followed, and anyone I distrust directly weighs nothing even if others vouch for them.
-Everyone else (beyond the horizon or unconnected) gets a small stranger weight, so the crowd still counts a little.
+My own trust in a contact is their weight. Beyond them, trust does not multiply: what a person vouches for is
+*shared* among everyone they vouch for (flow-style, as in Advogato and Appleseed), so a contact who trusts a
+thousand accounts passes each of them a thousandth of what one trusted friend would get:
+
+    w(b) = w(a) · decay · level(a→b) / max(1, Σ level(a→·))        for every link a→b after the first
+
+A person's weight is the best such value over paths of at most ``horizon`` links. Each person reached also
+remembers the *root* of that path, the contact of mine it starts with: the rating model caps the total weight of
+everyone behind one contact at my trust in that contact. Trust scoped to a category replaces general trust
+between the same two people for that category. A link with level <= 0 is distrust: it is never followed, and
+anyone I distrust directly weighs nothing even if others vouch for them. Everyone else (beyond the horizon,
+unconnected, or reached with less than ``network_floor``) is a stranger here: their trust weight is 0, and the
+rating model gives all strangers together one bounded share (``stranger_weight``).
 """
 
 from __future__ import annotations
@@ -27,7 +35,10 @@ class TrustSettings:
 
     horizon: int = 3
     decay: float = 0.7
-    stranger_weight: float = 0.01
+    stranger_weight: float = 0.05
+    """The most that everyone outside my network counts for one vendor, all of them together (not each)."""
+    network_floor: float = 0.01
+    """The least weight that makes someone "in my network"; reached more faintly they count as strangers."""
 
     def __post_init__(self) -> None:
         if not 1 <= self.horizon <= 6:
@@ -36,6 +47,8 @@ class TrustSettings:
             raise ValueError(f"decay must be in (0, 1], got {self.decay}")
         if not 0.0 <= self.stranger_weight < 1.0:
             raise ValueError(f"stranger weight must be in [0, 1), got {self.stranger_weight}")
+        if not 0.0 < self.network_floor < 1.0:
+            raise ValueError(f"network floor must be in (0, 1), got {self.network_floor}")
 
 
 class Relation(StrEnum):
@@ -75,22 +88,29 @@ class TrustView:
     me: int
     settings: TrustSettings
     weights: NDArray[np.float64]
-    """The weight each person's reviews carry: path weight, stranger weight, or 0 when blocked."""
+    """The trust weight of each person in my network (1 for me); 0 for strangers and blocked people."""
     path_weights: NDArray[np.float64]
-    """The best path's product (0 when there is no path within the horizon)."""
+    """The best path's value, however faint (0 when there is no path within the horizon)."""
     hops: NDArray[np.int8]
     """Links on the best path (0 for me, -1 when unconnected within the horizon)."""
     parents_by_round: tuple[NDArray[np.int32], ...]
     """Each person's predecessor after each round: a later round may improve a person's weight, so a path
     found in round h must be traced through the predecessors as they stood in rounds h-1, h-2, ..."""
     blocked: NDArray[np.bool_]
+    roots: NDArray[np.int32]
+    """The first person after me on each person's best path (-1 for me and the unconnected)."""
+
+    @property
+    def network(self) -> NDArray[np.bool_]:
+        """Who is in my network: reached within the horizon with at least the network floor, not me."""
+        return (self.hops > 0) & (self.path_weights >= self.settings.network_floor) & ~self.blocked
 
     def relation(self, person: int) -> Relation:
         if person == self.me:
             return Relation.ME
         if self.blocked[person]:
             return Relation.BLOCKED
-        if self.hops[person] > 0 and self.path_weights[person] >= self.settings.stranger_weight:
+        if self.hops[person] > 0 and self.path_weights[person] >= self.settings.network_floor:
             return Relation.NETWORK
         return Relation.STRANGER
 
@@ -221,10 +241,15 @@ class TrustGraph:
             if frontier.size == 0:
                 break
             sources, targets, levels = self._links_from(frontier, category)
+            # What a person vouches for is shared among all they vouch for (me and blocked people included: they
+            # still take their part of it), so vouching for many dilutes each one instead of multiplying.
+            vouched = np.bincount(sources, np.maximum(levels, 0.0), n)
             usable = (levels > 0) & ~blocked[targets] & (targets != me)
             sources, targets, levels = sources[usable], targets[usable], levels[usable]
+            first = sources == me
+            shares = np.where(first, levels, settings.decay * levels / np.maximum(vouched[sources], 1.0))
             # Hop-limited Bellman-Ford: candidates come from values of paths no longer than hop - 1 links.
-            candidates = best[sources] * levels * np.where(sources == me, 1.0, settings.decay)
+            candidates = best[sources] * shares
             order = np.lexsort((sources, -candidates, targets))
             targets_sorted = targets[order]
             firsts = np.flatnonzero(np.r_[True, targets_sorted[1:] != targets_sorted[:-1]]) if order.size else order
@@ -237,10 +262,23 @@ class TrustGraph:
             rounds.append(parents.copy())
             frontier = reached.astype(np.int32)
 
-        weights = np.maximum(best, settings.stranger_weight)
-        weights[blocked] = 0.0
+        network = (hops > 0) & (best >= settings.network_floor) & ~blocked
+        weights = np.where(network, best, 0.0)
         weights[me] = 1.0
-        return TrustView(me, settings, weights, best, hops, tuple(rounds), blocked)
+        return TrustView(me, settings, weights, best, hops, tuple(rounds), blocked, _roots(me, hops, rounds))
+
+
+def _roots(me: int, hops: NDArray[np.int8], rounds: list[NDArray[np.int32]]) -> NDArray[np.int32]:
+    """The first link of every best path, traced back through the predecessors round by round."""
+    roots = np.full(len(hops), -1, dtype=np.int32)
+    for hop in range(1, len(rounds)):
+        people = np.flatnonzero(hops == hop).astype(np.int32)
+        current = people
+        for round_ in range(hop, 1, -1):
+            current = rounds[round_][current]
+        roots[people] = current
+    roots[me] = -1
+    return roots
 
 
 def _links_from(

@@ -15,7 +15,7 @@ from recommender.trust.graph import TrustSettings
 def test_defaults_match_the_registry_and_the_engine() -> None:
     settings = Settings()
     assert {entry.key: entry.default for entry in REGISTRY} == settings.to_mapping()
-    assert settings.trust_settings() == TrustSettings(horizon=3, decay=0.7, stranger_weight=0.01)
+    assert settings.trust_settings() == TrustSettings()
     assert settings.score_settings() == ScoreSettings(rating_weight=0.5)
     assert settings.theme == "system"
     assert settings.radius_km("dentist") is None

@@ -39,7 +39,10 @@ def town(me_db: Database) -> dict[str, uuid.UUID]:
             ("Ben", "Dr Kim", 5),
             ("Cara", "Dr Kim", 2),
         ):
-            save_review(uow, ReviewDraft(ids[vendor], stars, author_id=ids[author]), today=TODAY)
+            # Their own reviews (recorded by themselves, as synced from their devices), not hearsay I recorded.
+            save_review(
+                uow, ReviewDraft(ids[vendor], stars, author_id=ids[author]), recorded_by_id=ids[author], today=TODAY
+            )
     return ids
 
 

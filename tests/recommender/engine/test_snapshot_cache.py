@@ -86,12 +86,12 @@ def test_review_sums_come_back_only_for_the_trust_settings_they_were_made_with(
     cache = SnapshotCache(tmp_path / "copy.snapshot")
     fresh = Recommender.load(demo_db, today=TODAY, cache=cache)
     cached = Recommender.load(demo_db, today=TODAY, cache=cache)
-    # The sums arrive with the copy: every category is already summed before any search.
-    assert cached._summed.all()
+    # The evidence arrives with the copy: every category is already gathered before any search.
+    assert cached._filled.all()
     assert _top(cached, "hairdresser") == _top(fresh, "hairdresser")
 
     narrower = TrustSettings(horizon=1, decay=0.5)
     other = Recommender.load(demo_db, today=TODAY, cache=cache, trust_settings=narrower)
-    assert not other._summed.any()
+    assert not other._filled.any()
     expected = Recommender(fresh.snapshot, home=fresh.home, trust_settings=narrower, index=fresh.index)
     assert _top(other, "hairdresser") == _top(expected, "hairdresser")

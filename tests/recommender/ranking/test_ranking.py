@@ -47,12 +47,19 @@ def test_a_rating_is_the_baseline_plus_each_trusted_reviewers_pull() -> None:
     view = Perspective.of(graph.view_from(ME, TrustSettings(stranger_weight=0.1)), ranker.model)
     explanation = ranker.explain(view, 0, HOME)
     model = ranker.model
-    surprise_anna = 5.0 - (model.global_mean + model.person_bias[ANNA] + model.item_bias[0])
-    surprise_ben = 2.0 - (model.global_mean + model.person_bias[BEN] + model.item_bias[0])
-    age_anna, age_ben = model.age_factors[0], model.age_factors[1]  # reviews 0 and 1, in the order given
-    k = model.settings.network_shrinkage
-    pull = (age_anna * surprise_anna + 0.1 * age_ben * surprise_ben) / (k + age_anna + 0.1 * age_ben)
-    assert explanation.rating == pytest.approx(model.global_mean + model.item_bias[0] + pull)
+    settings = model.settings
+    # Each review's verdict with its author's habit taken out; reviews 0, 1, 2 in the order given.
+    deviation = [s - model.global_mean - model.person_bias[p] for p, s in ((ANNA, 5.0), (BEN, 2.0), (CARA, 4.0))]
+    age = model.age_factors
+    # Anna counts by my trust (1.0); Ben and Cara are strangers, 0.01 each (their pool of 0.1 is not full).
+    weight = [age[0], 0.01 * age[1], 0.01 * age[2]]
+    prior = sum(w * d for w, d in zip(weight, deviation, strict=True)) / (
+        settings.category_prior_shrinkage + sum(weight)
+    )
+    k = settings.network_shrinkage
+    pull = (weight[0] * (deviation[0] - prior) + weight[1] * (deviation[1] - prior)) / (k + weight[0] + weight[1])
+    assert explanation.category_prior == pytest.approx(prior)
+    assert explanation.rating == pytest.approx(model.global_mean + prior + pull)
     anna = next(term for term in explanation.reviewers if term.person == ANNA)
     assert (anna.relation, anna.path, anna.trust) == (Relation.NETWORK, (ME, ANNA), 1.0)
     assert explanation.proximity == 1.0 and explanation.distance_km == 0.0
@@ -127,13 +134,16 @@ def test_every_explanation_reproduces_its_score_and_the_vectorised_one(
         assert explanation.recompute() == explanation.score
         assert explanation.score == pytest.approx(vectorised[item], rel=1e-9, abs=1e-12)
         assert 1.0 <= explanation.rating <= 5.0 and 0.0 <= explanation.proximity <= 1.0
+        levels = {(a, b): lv for a, b, lv in trust}
+        vouched = {a: max(1.0, sum(lv for (f, _), lv in levels.items() if f == a and lv > 0)) for a in range(6)}
         for term in explanation.reviewers:
-            assert term.relation is view.relation(term.person)
+            assert term.relation is view.relation(term.recorder)
+            assert 0.0 <= term.effective_weight <= term.weight * term.age_factor + 1e-12
             if term.relation is Relation.NETWORK:
-                steps = zip(term.path, term.path[1:], strict=False)
-                assert math.prod({(a, b): lv for a, b, lv in trust}[(a, b)] for a, b in steps) * 0.7 ** (
-                    len(term.path) - 2
-                ) == pytest.approx(term.trust)
+                # The path reproduces the trust: my level in the first link, then each one's share times decay.
+                steps = list(zip(term.path, term.path[1:], strict=False))
+                shares = [levels[steps[0]]] + [levels[(a, b)] * 0.7 / vouched[a] for a, b in steps[1:]]
+                assert math.prod(shares) == pytest.approx(term.trust)
 
 
 @settings(max_examples=150, deadline=None)
@@ -168,6 +178,10 @@ def test_a_higher_rating_from_a_more_trusted_reviewer_never_ranks_lower(
     assert scores[0] >= scores[1] - 1e-12
 
 
+def rating(ranker: Ranker, perspective: Perspective, item: int) -> float:
+    return ranker.explain(perspective, item, HOME).rating
+
+
 def test_older_reviews_count_less() -> None:
     model = RatingModel(
         3,
@@ -178,8 +192,11 @@ def test_older_reviews_count_less() -> None:
         ages_days=np.array([0.0, 0.0, 2000.0, 0.0]),
         settings=RatingSettings(half_life_days=365.0),
     )
-    weights = np.array([1.0, 1.0, 1.0])
-    assert model.predict(0, weights) > model.predict(1, weights)
+    ranker = Ranker(model, VendorGeometry(np.full(2, HOME[0]), np.full(2, HOME[1]), np.full(2, 5.0)))
+    graph = TrustGraph(3, np.array([0, 0]), np.array([1, 2]), np.array([1.0, 1.0]))
+    seen = Perspective.of(graph.view_from(0), model)
+    # The five stars on vendor 1 are years old, so the recent three stars weigh more there.
+    assert rating(ranker, seen, 0) > rating(ranker, seen, 1)
 
 
 def test_a_like_minded_stranger_counts_but_a_distrusted_one_never_does() -> None:
@@ -201,7 +218,9 @@ def test_a_like_minded_stranger_counts_but_a_distrusted_one_never_does() -> None
     assert seen.agreement[BEN] > 0.1 and seen.agreement[CARA] == 0.0
     ben = next(term for term in ranker.explain(seen, 2, HOME).reviewers if term.person == BEN)
     assert ben.relation is Relation.LIKE_MINDED and ben.weight == seen.agreement[BEN]
-    assert ranker.model.predict(2, seen.weights) > ranker.model.predict(2, seen.view.weights)
+    deaf = Perspective.of(seen.view, ranker.model, agreement=np.zeros(4))
+    assert deaf.relation(BEN) is Relation.STRANGER
+    assert rating(ranker, seen, 2) > rating(ranker, deaf, 2)
 
     _, distrusting = world(reviews, [HOME, HOME, HOME], [(ME, BEN, -1.0)])
     blocked = Perspective.of(distrusting.view_from(ME), ranker.model)

@@ -50,7 +50,8 @@ def test_the_horizon_limits_hops_and_beyond_it_people_are_strangers() -> None:
         view = graph(chain).view_from(ME, TrustSettings(horizon=horizon, decay=0.5, stranger_weight=0.01))
         reached = [p for p in (ANNA, BEN, CARA, DAN) if view.relation(p) is Relation.NETWORK]
         assert reached[-1] == last_reached
-        assert view.weights[DAN] == 0.01 and view.relation(DAN) is Relation.STRANGER
+        # Strangers have no trust weight: the rating model gives all of them together one bounded share.
+        assert view.weights[DAN] == 0.0 and view.relation(DAN) is Relation.STRANGER
         assert view.path_to(DAN) == ()
 
 
@@ -58,7 +59,8 @@ def test_cycles_do_not_inflate_weights_or_loop_forever() -> None:
     links = [(ME, ANNA, 0.9), (ANNA, BEN, 0.9), (BEN, ANNA, 1.0), (BEN, ME, 1.0), (ANNA, ME, 1.0)]
     view = graph(links).view_from(ME, TrustSettings(horizon=6, decay=0.9, stranger_weight=0.0))
     assert view.weights[ANNA] == pytest.approx(0.9)
-    assert view.weights[BEN] == pytest.approx(0.9 * 0.9 * 0.9)
+    # Anna vouches for Ben (0.9) and me (1.0): Ben gets his share of what she passes on, not all of it.
+    assert view.weights[BEN] == pytest.approx(0.9 * 0.9 * 0.9 / 1.9)
     assert view.weights[ME] == 1.0
 
 
@@ -94,10 +96,29 @@ def test_category_trust_overrides_general_trust_between_the_same_people() -> Non
     assert kids.relation(CARA) is Relation.STRANGER and general.relation(CARA) is Relation.NETWORK
 
 
-def test_a_tiny_path_weight_never_falls_below_a_strangers() -> None:
+def test_a_path_fainter_than_the_network_floor_makes_a_stranger() -> None:
     view = graph([(ME, ANNA, 0.05), (ANNA, BEN, 0.05)]).view_from(ME, SETTINGS)
-    assert view.weights[BEN] == 0.01
+    assert view.path_weights[BEN] == pytest.approx(0.05 * 0.5 * 0.05)
+    assert view.weights[BEN] == 0.0
     assert view.relation(BEN) is Relation.STRANGER
+    assert not view.network[BEN] and view.network[ANNA]
+
+
+def test_vouching_for_many_shares_what_one_vouches_for_instead_of_multiplying_it() -> None:
+    fakes = list(range(3, 1003))
+    links = [(ME, 1, 0.8), (1, 2, 1.0)] + [(2, fake, 1.0) for fake in fakes]
+    view = graph(links, n=1003).view_from(ME, TrustSettings(horizon=3, decay=0.7))
+    assert view.weights[2] == pytest.approx(0.8 * 0.7)
+    # A thousand accounts behind one vouch share it: each is far below the network floor, a stranger.
+    assert view.path_weights[fakes].sum() == pytest.approx(0.8 * 0.7 * 0.7)
+    assert all(view.relation(fake) is Relation.STRANGER for fake in fakes)
+    assert view.weights[fakes].sum() == 0.0
+
+
+def test_everyone_remembers_the_contact_of_mine_their_best_path_starts_with() -> None:
+    links = [(ME, ANNA, 0.9), (ANNA, BEN, 1.0), (BEN, CARA, 1.0), (ME, DAN, 0.5), (DAN, EVE, 1.0)]
+    view = graph(links).view_from(ME, SETTINGS)
+    assert [int(view.roots[p]) for p in (ME, ANNA, BEN, CARA, DAN, EVE)] == [-1, ANNA, ANNA, ANNA, DAN, DAN]
 
 
 @st.composite
@@ -123,10 +144,11 @@ def brute_force_best(n: int, links: list[tuple[int, int, float]], horizon: int, 
     best[0] = 1.0
 
     def walk(person: int, weight: float, depth: int, seen: set[int]) -> None:
+        vouched = max(1.0, sum(level for _, level in out.get(person, []) if level > 0))
         for target, level in out.get(person, []):
             if level <= 0 or target in seen or target in blocked:
                 continue
-            value = weight * level * (1.0 if person == 0 else decay)
+            value = weight * level * (1.0 if person == 0 else decay / vouched)
             best[target] = max(best[target], value)
             if depth + 1 < horizon:
                 walk(target, value, depth + 1, seen | {target})
@@ -147,6 +169,7 @@ def test_weights_equal_the_best_path_found_by_brute_force(
     )
     assert view.path_weights.tolist() == pytest.approx(expected)
     levels = {(a, b): level for a, b, level in links}
+    vouched = {a: max(1.0, sum(v for (b_from, _), v in levels.items() if b_from == a and v > 0)) for a in range(n)}
     for person in range(1, n):
         path = view.path_to(person)
         if expected[person] > 0:
@@ -154,7 +177,7 @@ def test_weights_equal_the_best_path_found_by_brute_force(
             # The path shown reproduces the weight.
             product = 1.0
             for step, (a, b) in enumerate(itertools.pairwise(path)):
-                product *= levels[(a, b)] * (1.0 if step == 0 else 0.5)
+                product *= levels[(a, b)] * (1.0 if step == 0 else 0.5 / vouched[a])
             assert product == pytest.approx(view.path_weights[person])
 
 

@@ -1,0 +1,245 @@
+"""Weighing every review as seen from one viewer: trust caps, two bounded pools, and the category prior.
+
+A review's weight starts from its voice's (``ranking.perspective``) times its age factor, then:
+- **hearsay** ("Anna told me", recorded by Ben) is Ben's word about Anna's opinion: never more than Ben's weight
+  nor my trust in Anna (if Anna is outside my network, Ben vouching for her counts as one link: Ben's weight ×
+  decay); several records of Anna's one opinion of a vendor count once together, and none when Anna reviewed it
+  herself;
+- everyone behind one of my contacts (their best trust path starts with that contact) counts, together, for one
+  vendor, no more than my trust in that contact: a duped friend brings nobody's crowd into my network;
+- the like-minded and the strangers are pools: each fills up to its bound (``agreement_weight``,
+  ``stranger_weight``) and beyond that its members share the bound.
+The same caps apply per category, where the weighed reviews of all its vendors make the *category prior*: what a
+dentist usually gets among the people I trust, shrunk toward the global mean. A vendor's rating is its prior
+moved toward its own weighed reviews:
+
+    rating = global mean + prior(category) + Σ ωᵢ·(deviationᵢ − prior) / (k + Σ ωᵢ)
+
+A set of accounts without a trust path to me can therefore move any rating by at most
+``stranger_weight · (high − low) / (k + stranger_weight)``, and copies of my profile by the like-minded bound's
+equivalent, whatever their number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from recommender.ranking.model import RatingModel
+from recommender.ranking.perspective import BLOCKED, LIKE_MINDED, ME, NETWORK, STRANGER, STRANGER_EACH, Perspective
+
+
+@dataclass(frozen=True)
+class CategoryPriors:
+    """Per category, as seen from one viewer: the prior and the weight behind each part of it."""
+
+    prior: NDArray[np.float64]
+    """Deviation from the global mean that a vendor of this category starts from."""
+    network_weight: NDArray[np.float64]
+    like_minded_weight: NDArray[np.float64]
+    stranger_weight: NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Per-vendor sums for ``items`` (aligned with it), and every category's prior, as seen from one viewer."""
+
+    items: NDArray[np.int64]
+    weight: NDArray[np.float64]
+    """Σ ω over each vendor's reviews, every cap and pool applied."""
+    pull: NDArray[np.float64]
+    """Σ ω × deviation."""
+    network: NDArray[np.float64]
+    """Σ ω over my own and my network's reviews alone: word of mouth."""
+    priors: CategoryPriors
+
+
+def review_weights(model: RatingModel, perspective: Perspective, reviews: NDArray[np.int64]) -> NDArray[np.float64]:
+    """Each review's weight before the per-contact caps and the pools: its voice's weight × age, hearsay
+    bounded by my trust in its author (hearsay about one author on one vendor shares that bound)."""
+    voices = model.voices[reviews]
+    raw = perspective.weights[voices] * model.age_factors[reviews]
+    hearsay = np.flatnonzero(voices != model.authors[reviews])
+    if len(hearsay) == 0:
+        return raw
+    view, classes = perspective.view, perspective.classes
+    told = reviews[hearsay]
+    authors = model.authors[told]
+    author_class = classes[authors]
+    vouched = perspective.weights[voices[hearsay]] * view.settings.decay
+    cap = np.where(np.isin(author_class, (ME, NETWORK)), view.weights[authors], vouched)
+    cap = np.where(author_class == BLOCKED, 0.0, cap) * model.age_factors[told]
+    cap = np.where(model.superseded[told], 0.0, cap)
+    bounded = np.minimum(raw[hearsay], cap)
+    # Two people recording Anna's one opinion of a vendor are two records of it, not two opinions.
+    _, group_of = np.unique(authors * np.int64(model.n_items) + model.items[told], return_inverse=True)
+    totals = _sum(group_of, bounded, int(group_of.max()) + 1)
+    ceilings = np.zeros(len(totals))
+    np.maximum.at(ceilings, group_of, cap)
+    raw[hearsay] = bounded * _share(ceilings[group_of], totals[group_of])
+    return raw
+
+
+def contact_shares(
+    model: RatingModel, perspective: Perspective, reviews: NDArray[np.int64], raw: NDArray[np.float64]
+) -> NDArray[np.float64]:
+    """Per review, the factor that keeps everyone behind one contact of mine within my trust in that contact,
+    for each vendor (1 for reviews not voiced by my network)."""
+    shares = np.ones(len(reviews))
+    voices = model.voices[reviews]
+    mine = np.flatnonzero(perspective.classes[voices] == NETWORK)
+    if len(mine) == 0:
+        return shares
+    view = perspective.view
+    roots = view.roots[voices[mine]].astype(np.int64)
+    _, group_of = np.unique(model.items[reviews[mine]] * np.int64(model.n_people) + roots, return_inverse=True)
+    totals = _sum(group_of, raw[mine], int(group_of.max()) + 1)
+    shares[mine] = _share(view.weights[roots], totals[group_of])
+    return shares
+
+
+def _sum(index: NDArray[np.integer], values: NDArray[np.float64], size: int) -> NDArray[np.float64]:
+    """Σ values by index over 0..size-1 (np.bincount typed as what it returns for float weights)."""
+    return np.bincount(index, values, size).astype(np.float64, copy=False)
+
+
+def _share(bound: NDArray[np.float64] | float, total: NDArray[np.float64]) -> NDArray[np.float64]:
+    """min(1, bound / total), and 1 where the total is 0."""
+    total = np.asarray(total, dtype=np.float64)
+    return np.minimum(1.0, np.divide(bound, total, out=np.ones_like(total), where=total > 0))
+
+
+def gather(model: RatingModel, perspective: Perspective, items: NDArray[np.int64] | None = None) -> Evidence:
+    """The weighed sums of ``items`` (every vendor when None) and every category's prior, as seen from one viewer.
+
+    Costs one pass over the reviews voiced by me, my network, the like-minded and the blocked, plus hearsay:
+    strangers' own reviews are never enumerated; their pool is every vendor's total minus the rest."""
+    s = model.settings
+    trust_settings = perspective.view.settings
+    classes = perspective.classes
+    items = np.arange(model.n_items, dtype=np.int64) if items is None else np.asarray(items, dtype=np.int64)
+    counted = np.flatnonzero(classes != STRANGER)
+    reviews = model.reviews_voiced_by(counted.astype(np.int64))
+    told_by_strangers = model.hearsay[classes[model.voices[model.hearsay]] == STRANGER]
+    reviews = np.concatenate([reviews, told_by_strangers])
+    raw = review_weights(model, perspective, reviews)
+    omega = raw * contact_shares(model, perspective, reviews, raw)
+    kind = classes[model.voices[reviews]]
+    deviation = model.deviations[reviews]
+    own = model.voices[reviews] == model.authors[reviews]
+    age = model.age_factors[reviews]
+    categories = model.item_categories[model.items[reviews]]
+    n_categories = model.n_categories
+
+    def by_category(mask: NDArray[np.bool_], values: NDArray[np.float64]) -> NDArray[np.float64]:
+        return _sum(categories[mask], values[mask], n_categories)
+
+    # What strangers' own reviews add up to: everyone's total minus the reviews of people who are not strangers.
+    counted_own = own & (kind != STRANGER)
+    told = kind == STRANGER
+    stranger_raw_c = STRANGER_EACH * (model.own_weight_by_category - by_category(counted_own, age)) + by_category(
+        told, raw
+    )
+    stranger_pull_c = STRANGER_EACH * (
+        model.own_deviation_by_category - by_category(counted_own, age * deviation)
+    ) + by_category(told, raw * deviation)
+    mine = (kind == ME) | (kind == NETWORK)
+    liked = kind == LIKE_MINDED
+    like_raw_c = by_category(liked, raw)
+    like_share_c = _share(s.agreement_weight, like_raw_c)
+    stranger_share_c = _share(trust_settings.stranger_weight, stranger_raw_c)
+    network_c = by_category(mine, omega)
+    weight_c = network_c + like_raw_c * like_share_c + stranger_raw_c * stranger_share_c
+    pull_c = (
+        by_category(mine, omega * deviation)
+        + by_category(liked, raw * deviation) * like_share_c
+        + stranger_pull_c * stranger_share_c
+    )
+    priors = CategoryPriors(
+        prior=pull_c / (s.category_prior_shrinkage + weight_c),
+        network_weight=network_c,
+        like_minded_weight=like_raw_c * like_share_c,
+        stranger_weight=stranger_raw_c * stranger_share_c,
+    )
+
+    # Per vendor: the same sums over the requested vendors only.
+    order = np.argsort(items, kind="stable")
+    sorted_items = items[order]
+    slot = np.searchsorted(sorted_items, model.items[reviews])
+    slot = np.minimum(slot, max(len(items) - 1, 0))
+    present = (sorted_items[slot] == model.items[reviews]) if len(items) else np.zeros(len(reviews), np.bool_)
+    n = len(items)
+
+    def by_item(mask: NDArray[np.bool_], values: NDArray[np.float64]) -> NDArray[np.float64]:
+        keep = mask & present
+        summed = _sum(slot[keep], values[keep], n)
+        result = np.empty(n)
+        result[order] = summed
+        return result
+
+    stranger_raw = STRANGER_EACH * (model.own_weight_by_item[items] - by_item(counted_own, age)) + by_item(told, raw)
+    stranger_pull = STRANGER_EACH * (
+        model.own_deviation_by_item[items] - by_item(counted_own, age * deviation)
+    ) + by_item(told, raw * deviation)
+    # Subtracting the counted reviews from the totals can leave a rounding residue where no stranger reviewed.
+    stranger_raw = np.where(stranger_raw > 1e-12, stranger_raw, 0.0)
+    stranger_pull = np.where(stranger_raw > 0, stranger_pull, 0.0)
+    like_raw = by_item(liked, raw)
+    like_share = _share(s.agreement_weight, like_raw)
+    stranger_share = _share(trust_settings.stranger_weight, stranger_raw)
+    network = by_item(mine, omega)
+    weight = network + like_raw * like_share + stranger_raw * stranger_share
+    pull = (
+        by_item(mine, omega * deviation) + by_item(liked, raw * deviation) * like_share + stranger_pull * stranger_share
+    )
+    return Evidence(items, weight, pull, network, priors)
+
+
+def ratings(model: RatingModel, evidence: Evidence, viewer_bias: float = 0.0) -> NDArray[np.float64]:
+    """Each vendor's rating from its evidence: its category's prior moved toward its own weighed reviews."""
+    prior = evidence.priors.prior[model.item_categories[evidence.items]]
+    k = model.settings.network_shrinkage
+    value = model.global_mean + viewer_bias + prior + (evidence.pull - evidence.weight * prior) / (k + evidence.weight)
+    low, high = model.scale
+    return np.clip(value, low, high)
+
+
+def vendor_weights(
+    model: RatingModel, perspective: Perspective, item: int
+) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    """One vendor's reviews and each one's final weight ω, by the same rules as :func:`gather` (which sums the
+    strangers' pool without enumerating it): what an explanation lists."""
+    reviews = model.reviews_of(item)
+    raw = review_weights(model, perspective, reviews)
+    omega = raw * contact_shares(model, perspective, reviews, raw)
+    kind = perspective.classes[model.voices[reviews]]
+    for pool, bound in (
+        (LIKE_MINDED, model.settings.agreement_weight),
+        (STRANGER, perspective.view.settings.stranger_weight),
+    ):
+        members = kind == pool
+        omega[members] *= _share(bound, np.asarray(raw[members].sum()))
+    return reviews, omega
+
+
+def empty_evidence(model: RatingModel) -> Evidence:
+    """Zeroed evidence over every vendor, to be filled a category at a time."""
+    n, c = model.n_items, model.n_categories
+    priors = CategoryPriors(np.zeros(c), np.zeros(c), np.zeros(c), np.zeros(c))
+    return Evidence(np.arange(n, dtype=np.int64), np.zeros(n), np.zeros(n), np.zeros(n), priors)
+
+
+def fields_of(priors: CategoryPriors) -> tuple[NDArray[np.float64], ...]:
+    return (priors.prior, priors.network_weight, priors.like_minded_weight, priors.stranger_weight)
+
+
+def copy_evidence(evidence: Evidence) -> Evidence:
+    return Evidence(
+        evidence.items.copy(),
+        evidence.weight.copy(),
+        evidence.pull.copy(),
+        evidence.network.copy(),
+        CategoryPriors(*(array.copy() for array in fields_of(evidence.priors))),
+    )
