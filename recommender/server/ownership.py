@@ -122,7 +122,7 @@ def _person(
     owner = record_id if record_id in members else (stored.owner if stored else caller.person_id)
     if owner != caller.person_id:
         return None, "this person belongs to another member: only its owner may change it"
-    if "member_id" in values and record_id != caller.person_id:
+    if values.get("member_id") is not None and record_id != caller.person_id:
         # History names a device by the member_id its owner set: only a member's own record may carry one.
         return None, "people.member_id may be set only on your own person record"
     return Owners(owner, None), None
