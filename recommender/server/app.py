@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -67,6 +67,10 @@ def _caller(request: Request, credentials: Credentials) -> access.Caller:
 Authenticated = Annotated[access.Caller, Depends(_caller)]
 
 
+# Appended to the bearer requirement: an empty requirement says the route also takes requests without a token.
+_SIGN_IN_OPTIONAL: dict[str, Any] = {"security": [{}]}
+
+
 def _known(session: Session, credentials: HTTPAuthorizationCredentials | None) -> access.Caller | None:
     """The caller of an optionally signed-in request (401 for a token that is not valid)."""
     return access.authenticate(session, credentials.credentials) if credentials else None
@@ -114,7 +118,7 @@ def create_app(config: ServerConfig, store: ServerStore | None = None) -> FastAP
     def health() -> dict[str, str]:
         return {"status": "ok", "version": __version__}
 
-    @app.post("/v1/groups", status_code=201, tags=["groups"])
+    @app.post("/v1/groups", status_code=201, tags=["groups"], openapi_extra=_SIGN_IN_OPTIONAL)
     def create_group(request: schemas.CreateGroup, credentials: Credentials) -> schemas.Membership:
         """Create a group; the caller becomes its admin and gets a device token.
 
@@ -133,7 +137,7 @@ def create_app(config: ServerConfig, store: ServerStore | None = None) -> FastAP
         with store.transaction() as session:
             return access.create_invite(session, caller, request, now())
 
-    @app.post("/v1/join", status_code=201, tags=["groups"])
+    @app.post("/v1/join", status_code=201, tags=["groups"], openapi_extra=_SIGN_IN_OPTIONAL)
     def join(request: schemas.Join, http_request: Request, credentials: Credentials) -> schemas.Membership:
         """Redeem an invite code (a new member) or a device code (another device of a member) for a device token.
 
