@@ -189,7 +189,7 @@ def build_big_group(path: Path, records: int, progress: Progress) -> _GroupAcces
     with store.transaction() as session:
         membership = access.create_group(
             session,
-            schemas.CreateGroup(name="Bench city", person_id=uuid.uuid4(), display_name="Bench"),
+            schemas.CreateGroup(name="Bench city", display_name="Bench"),
             dt.datetime.now(dt.UTC).replace(tzinfo=None),
         )
     device = "bench"
@@ -298,7 +298,7 @@ def run_sync_bench(
         folder = Path(temporary)
         with server_process(f"sqlite:///{folder / 'server.sqlite'}") as url:
             admin = SyncClient(url)
-            membership = admin.create_group("Bench street", uuid.uuid4(), "Bench")
+            membership = admin.create_group("Bench street", "Bench")
             admin.token, group_id = str(membership["token"]), uuid.UUID(str(membership["group_id"]))
             progress(f"pushing {records:,} records")
             pushed, push_s = _push_records(admin, group_id, records, device)

@@ -7,6 +7,7 @@ import datetime as dt
 import logging
 import re
 import sys
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -58,7 +59,14 @@ def register(commands: Any) -> None:
     invite.add_argument("--expires", type=duration, default=7 * 86400, metavar="7d", help="valid for (default 7d)")
     invite.add_argument("--uses", type=int, default=1, metavar="N", help="how many people may use it (default 1)")
     invite.set_defaults(run=run_invite)
-    join = actions.add_parser("join", help="join a group with an invite code")
+    device_code = actions.add_parser("device-code", help="a one-time code to add another device of yours to a group")
+    _group_option(device_code)
+    device_code.set_defaults(run=run_device_code)
+    handover = actions.add_parser("handover", help="make another member the group's admin instead of you")
+    _group_option(handover)
+    handover.add_argument("to", metavar="MEMBER", help="the member's name or id (see the group's members)")
+    handover.set_defaults(run=run_handover)
+    join = actions.add_parser("join", help="join a group with an invite code (or a device code for another device)")
     join.add_argument("code")
     _server_options(join)
     join.set_defaults(run=run_join)
@@ -178,8 +186,7 @@ def run_create(args: argparse.Namespace) -> int:
 def run_invite(args: argparse.Namespace) -> int:
     with _database(args) as database:
         link = _pick(database, args.group)
-        if not link.is_admin:
-            raise CommandFailed(f"only the admin of {link.name!r} can invite")
+        # The server decides: admin rights may have been handed to this member since this computer last knew.
         with default_client(link) as client:
             answer = groups.create_invite(link, client, args.expires, args.uses)
     uses = f"{args.uses} person" if args.uses == 1 else f"{args.uses} people"
@@ -207,6 +214,30 @@ def run_join(args: argparse.Namespace) -> int:
             link = groups.join_group(database, args.code, client)
         report = sync_group(database, link.group_id)
     print(f"Joined {link.name!r}; received {report.applied} change(s) from the group.")
+    return 0
+
+
+def run_device_code(args: argparse.Namespace) -> int:
+    with _database(args) as database:
+        link = _pick(database, args.group)
+        with default_client(link) as client:
+            answer = groups.create_device_code(link, client)
+    print(f"Device code for {link.name!r} (works once, until {_local_time(str(answer['expires_at']))}):")
+    print(answer["code"])
+    print(f"On your other device: grapevine group join CODE --server {link.server_url}")
+    return 0
+
+
+def run_handover(args: argparse.Namespace) -> int:
+    with _database(args) as database:
+        link = _pick(database, args.group)
+        with default_client(link) as client:
+            members = client.members(link.group_id)["members"]
+            chosen = [m for m in members if args.to in {m["id"], m["display_name"]} and m["id"] != str(link.member_id)]
+            if len(chosen) != 1:
+                raise CommandFailed(f"no single other member named {args.to!r} in {link.name!r}: give their id")
+            groups.hand_over_admin(database, link, client, uuid.UUID(chosen[0]["id"]))
+    print(f"{chosen[0]['display_name']} is now the admin of {link.name!r}.")
     return 0
 
 

@@ -21,7 +21,7 @@ from recommender.directory.common import load
 from recommender.directory.errors import ErrorCode, ValidationError
 from recommender.storage.changelog import Changes
 from recommender.storage.database import UnitOfWork
-from recommender.storage.models import Audience, Review, Vendor, review_id_for
+from recommender.storage.models import Audience, Review, Vendor, recorded_review_id
 
 # Fields copied from the duplicate when the survivor has none (lat and lon move together, see below).
 _FILLED_FIELDS = (
@@ -112,8 +112,17 @@ def _move_review(uow: UnitOfWork, review: Review, survivor_id: uuid.UUID) -> tup
     """Re-file one review under the survivor; the conflict says so when the author had reviewed both."""
     values: dict[str, Any] = {name: getattr(review, name) for name in _REVIEW_FIELDS}
     values.update(vendor_id=survivor_id, deleted=False, tags=list(review.tags))
-    target_id = review_id_for(review.author_id, survivor_id)
-    target = uow.session.get(Review, target_id)
+    # The survivor's record of the same voice: the author's own review, or the same recorder's hearsay.
+    target = uow.session.scalar(
+        select(Review).where(
+            Review.recorded_by_id == review.recorded_by_id,
+            Review.author_id == review.author_id,
+            Review.vendor_id == survivor_id,
+        )
+    )
+    target_id = (
+        target.id if target is not None else recorded_review_id(review.recorded_by_id, review.author_id, survivor_id)
+    )
     conflict = None
     before: tuple[tuple[str, Any], ...] | None = ()
     if target is None:

@@ -12,7 +12,7 @@ from recommender.demo.geography import IntArray, Town
 from recommender.demo.population import Population
 from recommender.demo.vendors import Vendors
 from recommender.demo.words import DemoWords, all_matching
-from recommender.storage.models import review_id_for
+from recommender.storage.models import recorded_review_id
 from recommender.taxonomy import Category
 
 # id, vendor_id, author_id, recorded_by_id, rating, text, visited_on, reviewed_on, tags, deleted.
@@ -121,7 +121,7 @@ def iter_review_rows(
                 text = texts.sentences(c, s, pick[0], pick[1] if two_sentences else None, vendor_names[v])
             rows.append(
                 (
-                    review_id_for(people.ids[a], vendors.ids[v]).hex,
+                    recorded_review_id(people.ids[people.me if by_me else a], people.ids[a], vendors.ids[v]).hex,
                     vendor_hex[v],
                     person_hex[a],
                     me_hex if by_me else person_hex[a],

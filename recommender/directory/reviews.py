@@ -1,4 +1,5 @@
-"""Reviews: my verdicts and what others told me, one current review per author and vendor."""
+"""Reviews: my verdicts and what others told me: one own review per author and vendor, one hearsay record per
+recorder, author and vendor (what Anna told Ben and what she told Cat are two records)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from recommender.directory.errors import ErrorCode, ValidationError
 from recommender.directory.records import ReviewRecord
 from recommender.storage.changelog import Changes
 from recommender.storage.database import UnitOfWork
-from recommender.storage.models import Person, Review, Vendor, review_id_for
+from recommender.storage.models import Person, Review, Vendor, recorded_review_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,16 +86,28 @@ def save_review(
     recorded_by_id: uuid.UUID | None = None,
     today: dt.date | None = None,
 ) -> ReviewRecord:
-    """Write or replace the author's review of a vendor (recorded by me unless said otherwise)."""
+    """Write or replace the author's review of a vendor as recorded by me (unless said otherwise).
+
+    My own review when I am the author; otherwise my hearsay record of what the author told me, never anyone
+    else's record of it."""
     recorder_id = recorded_by_id or _my_id(uow.session)
     values = clean_review(uow.session, draft, recorder_id, today or dt.date.today())
-    review_id = review_id_for(values["author_id"], values["vendor_id"])
-    review = uow.session.get(Review, review_id)
+    review = _recorded(uow.session, recorder_id, values["author_id"], values["vendor_id"])
     if review is None:
+        review_id = recorded_review_id(recorder_id, values["author_id"], values["vendor_id"])
         review = uow.recorder.create(Review, review_id, values)
     else:
         uow.recorder.update(review, values)
     return ReviewRecord.of(review)
+
+
+def _recorded(session: Session, recorder_id: uuid.UUID, author_id: uuid.UUID, vendor_id: uuid.UUID) -> Review | None:
+    # Found by its fields, not its id: hearsay recorded before hearsay ids existed keeps its old id (migration 0003).
+    return session.scalar(
+        select(Review).where(
+            Review.recorded_by_id == recorder_id, Review.author_id == author_id, Review.vendor_id == vendor_id
+        )
+    )
 
 
 def delete_review(uow: UnitOfWork, review_id: uuid.UUID) -> Changes:

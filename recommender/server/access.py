@@ -1,5 +1,9 @@
 """Groups and who may use them: creating groups, invites, redeeming them for device tokens, removing members.
 
+A member's person id is the server's to assign, never the request's: a new member gets a fresh one; a person
+already signed in on this server (another group) keeps theirs by authenticating; another device of a member
+signs in with a one-time device code that member made on a device they have.
+
 Device tokens carry 256 random bits (``secrets.token_urlsafe(32)``) and are stored only as SHA-256 hashes; a
 plain hash suffices because the token itself is random, unlike a password.
 """
@@ -17,9 +21,11 @@ from sqlalchemy import Connection, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from recommender.server import schemas
-from recommender.server.models import Device, Invite, JoinAttempt, Member, SyncGroup
+from recommender.server.models import Device, DeviceCode, Invite, JoinAttempt, Member, SyncGroup
 
 TOKEN_BYTES = 32
+# A device code is typed on the new device within minutes of being made on the old one, and works once.
+DEVICE_CODE_LIFETIME = dt.timedelta(minutes=15)
 
 
 class AccessDenied(Exception):
@@ -96,11 +102,23 @@ def require_group(caller: Caller, group_id: uuid.UUID, *, admin: bool = False) -
         raise AccessDenied(403, "only the group's admin may do this")
 
 
-def create_group(session: Session, request: schemas.CreateGroup, now: dt.datetime) -> schemas.Membership:
+def create_group(
+    session: Session, request: schemas.CreateGroup, now: dt.datetime, known: Caller | None = None
+) -> schemas.Membership:
+    """A new group with the caller as admin: a new person, or ``known`` (signed in on this server) as themselves."""
     group = SyncGroup(id=uuid.uuid4(), name=request.name, last_seq=0, created_at=now)
     session.add(group)
     session.flush()
-    return _add_member(session, group, request.person_id, request.display_name, now, is_admin=True)
+    person_id = known.person_id if known is not None else new_person_id(session)
+    return _add_member(session, group, person_id, request.display_name, now, is_admin=True)
+
+
+def new_person_id(session: Session) -> uuid.UUID:
+    """A person id this server has never handed out (random, and checked: it must never name someone else)."""
+    while True:
+        person_id = uuid.uuid4()
+        if session.scalar(select(Member.id).where(Member.person_id == person_id).limit(1)) is None:
+            return person_id
 
 
 def create_invite(
@@ -132,39 +150,81 @@ def record_attempt(session: Session, address: str, now: dt.datetime) -> None:
     session.add(JoinAttempt(address=address, at=now))
 
 
-def redeem_invite(session: Session, request: schemas.Join, now: dt.datetime) -> schemas.Membership:
-    """A new member (or a known member's new device) of the invite's group; 403 for unusable codes."""
+def redeem(
+    session: Session, request: schemas.Join, now: dt.datetime, known: Caller | None = None
+) -> schemas.Membership:
+    """Redeem an invite code (a new member) or a device code (a member's other device); 403 for unusable codes.
+
+    ``known`` is the caller when signed in on this server already: joining another group as the same person.
+    """
+    code_hash = invite_code_hash(request.code)
     # The row lock (PostgreSQL) or write lock (SQLite) makes the use count exact under concurrent redemptions.
-    invite = session.scalar(select(Invite).where(Invite.code_hash == invite_code_hash(request.code)).with_for_update())
+    invite = session.scalar(select(Invite).where(Invite.code_hash == code_hash).with_for_update())
     if invite is None:
-        raise AccessDenied(403, "this invite code is not valid")
+        return _redeem_device_code(session, code_hash, now)
+    if request.display_name is None:
+        raise AccessDenied(422, "joining with an invite code needs your display_name")
     if invite.expires_at <= now:
         raise AccessDenied(403, "this invite code has expired: ask the group's admin for a new one")
     if invite.uses >= invite.max_uses:
         raise AccessDenied(403, "this invite code has been used up: ask the group's admin for a new one")
-    invite.uses += 1
     group = session.get_one(SyncGroup, invite.group_id)
-    return _add_member(session, group, request.person_id, request.display_name, now, is_admin=False)
+    if known is None:
+        person_id = new_person_id(session)
+    else:
+        person_id = known.person_id
+        already = select(Member.id).where(
+            Member.group_id == group.id, Member.person_id == person_id, Member.removed_at.is_(None)
+        )
+        if session.scalar(already) is not None:
+            raise AccessDenied(409, "you are a member of this group already: add a device with a device code")
+    invite.uses += 1
+    return _add_member(session, group, person_id, request.display_name, now, is_admin=False)
+
+
+def create_device_code(session: Session, caller: Caller, now: dt.datetime) -> schemas.DeviceCodeAnswer:
+    """A one-time code that signs one more device in as the caller's member (typed on that device at join)."""
+    code = new_invite_code()
+    expires_at = now + DEVICE_CODE_LIFETIME
+    session.add(
+        DeviceCode(id=uuid.uuid4(), member_id=caller.member_id, code_hash=invite_code_hash(code), expires_at=expires_at)
+    )
+    return schemas.DeviceCodeAnswer(code=code, expires_at=expires_at)
+
+
+def _redeem_device_code(session: Session, code_hash: str, now: dt.datetime) -> schemas.Membership:
+    # Invalid and used-up codes get the invite's wording: a guess learns nothing about which kind it hit.
+    device_code = session.scalar(select(DeviceCode).where(DeviceCode.code_hash == code_hash).with_for_update())
+    if device_code is None:
+        raise AccessDenied(403, "this invite code is not valid")
+    if device_code.used_at is not None:
+        raise AccessDenied(403, "this device code has been used already: make a new one on your other device")
+    if device_code.expires_at <= now:
+        raise AccessDenied(403, "this device code has expired: make a new one on your other device")
+    member = session.get_one(Member, device_code.member_id)
+    if member.removed_at is not None:
+        raise AccessDenied(403, "this device code is not valid (its member has left the group)")
+    device_code.used_at = now
+    return _new_device(session, session.get_one(SyncGroup, member.group_id), member, now)
 
 
 def _add_member(
     session: Session, group: SyncGroup, person_id: uuid.UUID, display_name: str, now: dt.datetime, *, is_admin: bool
 ) -> schemas.Membership:
-    # The same person joining again from another device signs in as the same member.
-    member = session.scalar(
-        select(Member).where(Member.group_id == group.id, Member.person_id == person_id, Member.removed_at.is_(None))
+    member = Member(
+        id=uuid.uuid4(),
+        group_id=group.id,
+        person_id=person_id,
+        display_name=display_name,
+        is_admin=is_admin,
+        joined_at=now,
     )
-    if member is None:
-        member = Member(
-            id=uuid.uuid4(),
-            group_id=group.id,
-            person_id=person_id,
-            display_name=display_name,
-            is_admin=is_admin,
-            joined_at=now,
-        )
-        session.add(member)
-        session.flush()
+    session.add(member)
+    session.flush()
+    return _new_device(session, group, member, now)
+
+
+def _new_device(session: Session, group: SyncGroup, member: Member, now: dt.datetime) -> schemas.Membership:
     token = new_secret()
     device = Device(id=uuid.uuid4(), member_id=member.id, token_hash=secret_hash(token), created_at=now)
     session.add(device)
@@ -173,6 +233,7 @@ def _add_member(
         group_id=group.id,
         group_name=group.name,
         member_id=member.id,
+        person_id=member.person_id,
         device_id=device.id,
         token=token,
         is_admin=member.is_admin,
@@ -211,10 +272,37 @@ def remove_member(session: Session, caller: Caller, member_id: uuid.UUID, now: d
     member = session.get(Member, member_id)
     if member is None or member.group_id != caller.group_id or member.removed_at is not None:
         raise AccessDenied(404, "no such member in this group")
+    if member.is_admin and _other_admins(session, member) == 0:
+        raise AccessDenied(409, "the group's last admin cannot leave or be removed: hand over admin rights first")
     member.removed_at = now
     session.execute(
         update(Device).where(Device.member_id == member_id, Device.revoked_at.is_(None)).values(revoked_at=now)
     )
+
+
+def _other_admins(session: Session, member: Member) -> int:
+    others = select(func.count()).where(
+        Member.group_id == member.group_id,
+        Member.is_admin.is_(True),
+        Member.removed_at.is_(None),
+        Member.id != member.id,
+    )
+    return session.scalar(others) or 0
+
+
+def hand_over_admin(session: Session, caller: Caller, member_id: uuid.UUID) -> None:
+    """Make another member the group's admin instead of the caller (who may then leave)."""
+    if not caller.is_admin:
+        raise AccessDenied(403, "only the group's admin may hand over admin rights")
+    # Locks the group's row: two admins handing over to each other at once cannot both step down.
+    session.execute(update(SyncGroup).where(SyncGroup.id == caller.group_id).values(last_seq=SyncGroup.last_seq))
+    target = session.get(Member, member_id)
+    if target is None or target.group_id != caller.group_id or target.removed_at is not None:
+        raise AccessDenied(404, "no such member in this group")
+    if target.id == caller.member_id:
+        raise AccessDenied(409, "you are the admin already: hand over to another member")
+    target.is_admin = True
+    session.get_one(Member, caller.member_id).is_admin = False
 
 
 def revoke_device(session: Session, caller: Caller, device_id: uuid.UUID, now: dt.datetime) -> None:

@@ -1,7 +1,8 @@
 """The sync server as an ASGI app factory: run it in-process (tests, benchmarks) or behind ``grapevine serve``.
 
 Every route checks the caller's device token and group. Expected failures map to 4xx with a ``detail`` in plain
-words (401 no or bad token, 403 not allowed, 404 unknown, 413 too large, 422 invalid, 429 too many attempts);
+words (401 no or bad token, 403 not allowed, 404 unknown, 409 conflicts with the group's state, 413 too large,
+422 invalid, 429 too many attempts);
 an unreachable database is 503. Nothing a client sends can produce a 500.
 """
 
@@ -13,7 +14,7 @@ import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -21,6 +22,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.exc import DataError, OperationalError
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from recommender import __version__
@@ -50,7 +52,7 @@ class ServerConfig:
 _ERRORS: dict[int | str, dict[str, object]] = {
     # 400: a body that is not JSON at all (FastAPI answers before validation).
     status: {"model": schemas.Problem}
-    for status in (400, 401, 403, 404, 413, 429, 503)
+    for status in (400, 401, 403, 404, 409, 413, 429, 503)
 }
 _bearer = HTTPBearer(auto_error=False, description="the device token received when creating or joining a group")
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
@@ -63,6 +65,15 @@ def _caller(request: Request, credentials: Credentials) -> access.Caller:
 
 
 Authenticated = Annotated[access.Caller, Depends(_caller)]
+
+
+# Appended to the bearer requirement: an empty requirement says the route also takes requests without a token.
+_SIGN_IN_OPTIONAL: dict[str, Any] = {"security": [{}]}
+
+
+def _known(session: Session, credentials: HTTPAuthorizationCredentials | None) -> access.Caller | None:
+    """The caller of an optionally signed-in request (401 for a token that is not valid)."""
+    return access.authenticate(session, credentials.credentials) if credentials else None
 
 
 def _only_parameters(*names: str) -> Callable[[Request], Awaitable[None]]:
@@ -107,11 +118,15 @@ def create_app(config: ServerConfig, store: ServerStore | None = None) -> FastAP
     def health() -> dict[str, str]:
         return {"status": "ok", "version": __version__}
 
-    @app.post("/v1/groups", status_code=201, tags=["groups"])
-    def create_group(request: schemas.CreateGroup) -> schemas.Membership:
-        """Create a group; the caller becomes its admin and gets a device token."""
+    @app.post("/v1/groups", status_code=201, tags=["groups"], openapi_extra=_SIGN_IN_OPTIONAL)
+    def create_group(request: schemas.CreateGroup, credentials: Credentials) -> schemas.Membership:
+        """Create a group; the caller becomes its admin and gets a device token.
+
+        Signed in (a device token of this server) the caller stays the person they are; otherwise the server
+        assigns them a new person id."""
         with store.transaction() as session:
-            membership = access.create_group(session, request, now())
+            known = _known(session, credentials)
+            membership = access.create_group(session, request, now(), known)
         logger.info("group %s created", membership.group_id)
         return membership
 
@@ -122,18 +137,36 @@ def create_app(config: ServerConfig, store: ServerStore | None = None) -> FastAP
         with store.transaction() as session:
             return access.create_invite(session, caller, request, now())
 
-    @app.post("/v1/join", status_code=201, tags=["groups"])
-    def join(request: schemas.Join, http_request: Request) -> schemas.Membership:
-        """Redeem an invite code for a device token (rate-limited per client address)."""
+    @app.post("/v1/join", status_code=201, tags=["groups"], openapi_extra=_SIGN_IN_OPTIONAL)
+    def join(request: schemas.Join, http_request: Request, credentials: Credentials) -> schemas.Membership:
+        """Redeem an invite code (a new member) or a device code (another device of a member) for a device token.
+
+        Rate-limited per client address. The person id is never the request's: a new member gets a new one, a
+        caller signed in on this server (another group) keeps theirs, a device code brings its maker's."""
         address = http_request.client.host if http_request.client else "unknown"
         with store.transaction() as session:
             if access.count_recent_attempts(session, address, config.join_window, now()) >= config.join_attempts:
                 raise access.AccessDenied(429, "too many invite attempts from this address: try again later")
             access.record_attempt(session, address, now())
         with store.transaction() as session:
-            membership = access.redeem_invite(session, request, now())
+            membership = access.redeem(session, request, now(), _known(session, credentials))
         logger.info("member %s joined group %s", membership.member_id, membership.group_id)
         return membership
+
+    @app.post("/v1/groups/{group_id}/device-codes", status_code=201, tags=["groups"])
+    def create_device_code(group_id: uuid.UUID, caller: Authenticated) -> schemas.DeviceCodeAnswer:
+        """A one-time code, valid for minutes, that signs one more device in as the caller (typed at join)."""
+        access.require_group(caller, group_id)
+        with store.transaction() as session:
+            return access.create_device_code(session, caller, now())
+
+    @app.put("/v1/groups/{group_id}/admin", status_code=204, tags=["groups"])
+    def hand_over_admin(group_id: uuid.UUID, request: schemas.HandOver, caller: Authenticated) -> Response:
+        """Make another member the admin instead of the caller (the last admin must, before leaving)."""
+        access.require_group(caller, group_id, admin=True)
+        with store.transaction() as session:
+            access.hand_over_admin(session, caller, request.member_id)
+        return Response(status_code=204)
 
     @app.get("/v1/groups/{group_id}/members", tags=["groups"])
     def members(group_id: uuid.UUID, caller: Authenticated) -> schemas.Members:
@@ -215,6 +248,10 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(access.AccessDenied)
     def _access_denied(_request: Request, error: access.AccessDenied) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
+        if error.status == 422:
+            # The shape of FastAPI's own validation errors, as the schema promises for every 422.
+            problem = [{"loc": ["body"], "msg": error.detail, "type": "value_error"}]
+            return JSONResponse({"detail": problem}, status_code=422)
         return JSONResponse({"detail": error.detail}, status_code=error.status, headers=headers)
 
     @app.exception_handler(feed.PushRefused)

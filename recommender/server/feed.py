@@ -16,18 +16,15 @@ from typing import Any
 from sqlalchemy import Connection, String, bindparam, cast, insert, select, update
 from sqlalchemy.orm import Session
 
-from recommender.server import schemas
+from recommender.server import ownership, schemas
 from recommender.server.access import Caller
-from recommender.server.models import Member, RecordOwner, ServerChange, SyncGroup
+from recommender.server.models import RecordOwner, ServerChange, SyncGroup
 from recommender.storage.hlc import Stamp
 from recommender.sync.wire import check_change
 
 # Stamps more than this far ahead of the server's clock are clamped: one device with a clock set years ahead
 # must not win every later edit of the fields it touched.
 FUTURE_LIMIT_MS = 3_600_000
-# A record's owner as named by its own fields.
-_OWNER_FIELD = {"reviews": "author_id", "trust": "truster_id"}
-_RECORDER_FIELD = "recorded_by_id"
 # Changes read past a full page so that the fields of one edit are never split across two pages.
 _PAGE_TAIL = 64
 
@@ -84,7 +81,7 @@ def push(
             fresh[key] = _Incoming(index, change, stamp, json.dumps(change.value, separators=(",", ":")))
         if stamp != change.stamp:
             clamped.append(schemas.Clamped(index=index, stamp=stamp))
-    new_owners = _check_ownership(session, caller, list(fresh.values()))
+    new_owners = ownership.check(session, caller, list(fresh.values()))
     last_seq = session.scalar(
         update(SyncGroup)
         .where(SyncGroup.id == caller.group_id)
@@ -150,92 +147,6 @@ def _clamped_stamps(changes: Sequence[schemas.Change], limit_ms: int) -> dict[st
     return {
         sent: Stamp(limit_ms, rank % 1_000_000, Stamp.decode(sent).device).encode() for rank, sent in enumerate(future)
     }
-
-
-def _check_ownership(session: Session, caller: Caller, fresh: list[_Incoming]) -> list[dict[str, Any]]:
-    """Refuse changes to records the caller does not own; returns the owners of records new to the group."""
-    by_record: dict[tuple[str, uuid.UUID], list[_Incoming]] = {}
-    for item in fresh:
-        if item.change.entity != "vendors":
-            by_record.setdefault((item.change.entity, item.change.record_id), []).append(item)
-    if not by_record:
-        return []
-    member_people = set(
-        session.scalars(select(Member.person_id).where(Member.group_id == caller.group_id, Member.removed_at.is_(None)))
-    )
-    owners = _stored_owners(session, caller.group_id, list(by_record))
-    rejected: list[schemas.Rejected] = []
-    new_owners: list[dict[str, Any]] = []
-    for (entity, record_id), items in by_record.items():
-        values = {item.change.field: item.change.value for item in items}
-        if entity == "people":
-            owner = record_id if record_id in member_people else None
-            recorder = None
-            if owner is None:
-                owner, recorder = owners.get((entity, record_id), (caller.person_id, None))
-        elif (entity, record_id) in owners:
-            owner, recorder = owners[(entity, record_id)]
-        else:
-            named = values.get(_OWNER_FIELD[entity])
-            if named is None:
-                missing = f"{entity} {record_id} is new to the group but its {_OWNER_FIELD[entity]} was not sent"
-                rejected.extend(schemas.Rejected(index=item.index, reason=missing) for item in items)
-                continue
-            owner = uuid.UUID(named)
-            recorder_value = values.get(_RECORDER_FIELD) if entity == "reviews" else None
-            recorder = uuid.UUID(recorder_value) if recorder_value else None
-        reason = _ownership_problem(caller, entity, owner, recorder, member_people, values)
-        if reason is not None:
-            rejected.extend(schemas.Rejected(index=item.index, reason=reason) for item in items)
-        elif (entity, record_id) not in owners:
-            owners[(entity, record_id)] = (owner, recorder)
-            new_owners.append(
-                {
-                    "group_id": caller.group_id,
-                    "entity": entity,
-                    "record_id": record_id,
-                    "owner_person_id": owner,
-                    "recorder_person_id": recorder,
-                }
-            )
-    if rejected:
-        raise PushRefused(sorted(rejected, key=lambda r: r.index))
-    return new_owners
-
-
-def _ownership_problem(
-    caller: Caller,
-    entity: str,
-    owner: uuid.UUID,
-    recorder: uuid.UUID | None,
-    member_people: set[uuid.UUID],
-    values: dict[str, Any],
-) -> str | None:
-    mine = caller.person_id
-    may_write = owner == mine or (entity == "reviews" and recorder == mine and owner not in member_people)
-    if not may_write:
-        what = {"reviews": "review", "trust": "trust link", "people": "person"}[entity]
-        return f"this {what} belongs to another member: only its owner may change it"
-    owner_field = _OWNER_FIELD.get(entity)
-    if owner_field in values and values[owner_field] != str(owner):
-        return f"{entity}.{owner_field} cannot be changed to another person"
-    return None
-
-
-def _stored_owners(
-    session: Session, group_id: uuid.UUID, records: list[tuple[str, uuid.UUID]]
-) -> dict[tuple[str, uuid.UUID], tuple[uuid.UUID, uuid.UUID | None]]:
-    found: dict[tuple[str, uuid.UUID], tuple[uuid.UUID, uuid.UUID | None]] = {}
-    ids = sorted({record_id for _, record_id in records})
-    for start in range(0, len(ids), 500):
-        rows = session.execute(
-            select(
-                RecordOwner.entity, RecordOwner.record_id, RecordOwner.owner_person_id, RecordOwner.recorder_person_id
-            ).where(RecordOwner.group_id == group_id, RecordOwner.record_id.in_(ids[start : start + 500]))
-        )
-        for entity, record_id, owner, recorder in rows:
-            found[(entity, record_id)] = (owner, recorder)
-    return found
 
 
 # Built once with bound parameters: a device polls every minute, and building these expressions per request cost

@@ -90,6 +90,32 @@ class Invite(ServerBase):
     uses: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class DeviceCode(ServerBase):
+    """A one-time code a member makes on a device they have, to sign another device of theirs in (hashed)."""
+
+    __tablename__ = "device_codes"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id"))
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class StampDevice(ServerBase):
+    """The member whose devices first signed stamps with a device name in a group: no other member may use it.
+
+    Stamps name the device that made an edit, and History puts a person to it; without this binding any member
+    could sign an edit with another member's device name.
+    """
+
+    __tablename__ = "stamp_devices"
+
+    group_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sync_groups.id"), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id"))
+
+
 class JoinAttempt(ServerBase):
     """One invite redemption attempt by a client address: rate limiting works across server processes."""
 

@@ -59,8 +59,9 @@ class Problem(BaseModel):
 
 
 class CreateGroup(Strict):
+    """The creator's person id is the server's to assign (or theirs already, when signed in on this server)."""
+
     name: Name
-    person_id: uuid.UUID = Field(description="the creator's own Person record in their directory")
     display_name: Name
 
 
@@ -70,6 +71,8 @@ class Membership(BaseModel):
     group_id: uuid.UUID
     group_name: str
     member_id: uuid.UUID
+    # The member's Person record in the directory, assigned by the server: what they alone may write as themselves.
+    person_id: uuid.UUID
     device_id: uuid.UUID
     token: str
     is_admin: bool
@@ -87,9 +90,21 @@ class InviteCode(BaseModel):
 
 
 class Join(Strict):
+    """An invite code (a new member: ``display_name`` needed) or a device code (another device of a member)."""
+
     code: Name
-    person_id: uuid.UUID
-    display_name: Name
+    display_name: Name | None = None
+
+
+class DeviceCodeAnswer(BaseModel):
+    """A one-time code that signs one more device in as the member who made it, until it expires."""
+
+    code: str
+    expires_at: UtcDateTime
+
+
+class HandOver(Strict):
+    member_id: uuid.UUID = Field(description="the member who becomes the group's admin instead of the caller")
 
 
 class DeviceInfo(BaseModel):

@@ -41,11 +41,25 @@ NAMING_CONVENTION = {
 # Dr. Lee" or "I trust Anna on pediatricians" create one record that merges field by field, not two.
 _REVIEW_NAMESPACE = uuid.UUID("6f1d6a0e-8d0a-4b8e-9a53-6b1f3c2e7a01")
 _TRUST_NAMESPACE = uuid.UUID("0b7c2f4e-3d9a-4c61-8e2f-5a4d9b1c7e02")
+# Hearsay has its own namespace: no recorder can ever make the id of the author's own review.
+_HEARSAY_NAMESPACE = uuid.UUID("3c9e5b7a-1f2d-4e8c-b6a4-7d0f2e9c5b03")
 
 
 def review_id_for(author_id: uuid.UUID, vendor_id: uuid.UUID) -> uuid.UUID:
-    """The one id of an author's review of a vendor (one current review per author and vendor)."""
+    """The one id of an author's own review of a vendor (one current review per author and vendor)."""
     return uuid.uuid5(_REVIEW_NAMESPACE, f"{author_id.hex}/{vendor_id.hex}")
+
+
+def hearsay_id_for(recorder_id: uuid.UUID, author_id: uuid.UUID, vendor_id: uuid.UUID) -> uuid.UUID:
+    """The one id of what the author told the recorder about a vendor ("Anna told me"), per recorder."""
+    return uuid.uuid5(_HEARSAY_NAMESPACE, f"{recorder_id.hex}/{author_id.hex}/{vendor_id.hex}")
+
+
+def recorded_review_id(recorder_id: uuid.UUID, author_id: uuid.UUID, vendor_id: uuid.UUID) -> uuid.UUID:
+    """The id a review must have: the author's own (typed by the author) or the recorder's hearsay record."""
+    if recorder_id == author_id:
+        return review_id_for(author_id, vendor_id)
+    return hearsay_id_for(recorder_id, author_id, vendor_id)
 
 
 def trust_id_for(truster_id: uuid.UUID, trustee_id: uuid.UUID, category: str | None) -> uuid.UUID:
@@ -175,7 +189,9 @@ class Review(Base):
 
     __table_args__ = (
         CheckConstraint("rating >= 1 AND rating <= 5", name="rating_range"),
-        UniqueConstraint("author_id", "vendor_id"),
+        # One own review per author and vendor (recorder = author), one hearsay record per recorder, author and
+        # vendor: Ben's and Cat's records of what Anna said about one vendor are two records.
+        UniqueConstraint("recorded_by_id", "author_id", "vendor_id"),
         Index("ix_reviews_vendor", "vendor_id"),
     )
 

@@ -119,13 +119,21 @@ class SyncClient:
 
     # Groups and access
 
-    def create_group(self, name: str, person_id: uuid.UUID, display_name: str) -> dict[str, Any]:
-        body = {"name": name, "person_id": str(person_id), "display_name": display_name}
-        return self._json("POST", "/v1/groups", body, retry_safe=False)
+    def create_group(self, name: str, display_name: str, *, identity_token: str | None = None) -> dict[str, Any]:
+        """A new group; ``identity_token`` (a device token of mine on this server) keeps me the person I am here."""
+        body = {"name": name, "display_name": display_name}
+        return self._json("POST", "/v1/groups", body, retry_safe=False, token=identity_token)
 
-    def join(self, code: str, person_id: uuid.UUID, display_name: str) -> dict[str, Any]:
-        body = {"code": code, "person_id": str(person_id), "display_name": display_name}
-        return self._json("POST", "/v1/join", body, retry_safe=False)
+    def join(self, code: str, display_name: str, *, identity_token: str | None = None) -> dict[str, Any]:
+        """Redeem an invite or device code; ``identity_token`` as for :meth:`create_group`."""
+        body = {"code": code, "display_name": display_name}
+        return self._json("POST", "/v1/join", body, retry_safe=False, token=identity_token)
+
+    def create_device_code(self, group_id: uuid.UUID) -> dict[str, Any]:
+        return self._json("POST", f"/v1/groups/{group_id}/device-codes", retry_safe=False)
+
+    def hand_over_admin(self, group_id: uuid.UUID, member_id: uuid.UUID) -> None:
+        self._request("PUT", f"/v1/groups/{group_id}/admin", {"member_id": str(member_id)})
 
     def create_invite(self, group_id: uuid.UUID, expires_in_s: int, max_uses: int) -> dict[str, Any]:
         body = {"expires_in_s": expires_in_s, "max_uses": max_uses}
@@ -167,8 +175,9 @@ class SyncClient:
         *,
         params: dict[str, str] | None = None,
         retry_safe: bool = True,
+        token: str | None = None,
     ) -> dict[str, Any]:
-        response = self._request(method, path, body, params=params, retry_safe=retry_safe)
+        response = self._request(method, path, body, params=params, retry_safe=retry_safe, token=token)
         try:
             document = response.json()
         except ValueError as error:
@@ -185,8 +194,10 @@ class SyncClient:
         *,
         params: dict[str, str] | None = None,
         retry_safe: bool = True,
+        token: str | None = None,
     ) -> requests.Response:
-        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        token = token or self.token
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
         attempts = self.retry.attempts if retry_safe else 1
         for attempt in range(attempts):
             last = attempt == attempts - 1

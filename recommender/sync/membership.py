@@ -97,6 +97,11 @@ def load_membership(session: Session, group_id: uuid.UUID) -> GroupLink | None:
     )
 
 
+def save_admin(uow: UnitOfWork, group_id: uuid.UUID, *, is_admin: bool) -> None:
+    """Remember whether this member is the group's admin (after handing over, it is not)."""
+    put_meta(uow.session, _key(group_id, "is_admin"), "1" if is_admin else "0")
+
+
 def mark_synced(uow: UnitOfWork, group_id: uuid.UUID, when: dt.datetime) -> None:
     """Remember that a sync round with the group completed at ``when``."""
     put_meta(uow.session, _key(group_id, "last_synced"), when.isoformat())

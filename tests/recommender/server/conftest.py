@@ -93,22 +93,21 @@ class Member:
         ]
 
 
-def _member(url: str, answer: requests.Response, person_id: uuid.UUID) -> Member:
+def member_from(url: str, answer: requests.Response) -> Member:
+    """The member a create or join answer signed in (the server assigned its person id)."""
     assert answer.status_code == 201, answer.text
     body = answer.json()
-    return Member(url, body["group_id"], body["token"], body["member_id"], body["device_id"], str(person_id))
+    return Member(url, body["group_id"], body["token"], body["member_id"], body["device_id"], body["person_id"])
 
 
 def create_group(url: str, name: str = "Elm Street") -> Member:
-    person_id = uuid.uuid4()
-    body = {"name": name, "person_id": str(person_id), "display_name": "Ann"}
-    return _member(url, requests.post(f"{url}/v1/groups", json=body, timeout=30), person_id)
+    body = {"name": name, "display_name": "Ann"}
+    return member_from(url, requests.post(f"{url}/v1/groups", json=body, timeout=30))
 
 
 def join(url: str, code: str, name: str = "Ben") -> Member:
-    person_id = uuid.uuid4()
-    body = {"code": code, "person_id": str(person_id), "display_name": name}
-    return _member(url, requests.post(f"{url}/v1/join", json=body, timeout=30), person_id)
+    body = {"code": code, "display_name": name}
+    return member_from(url, requests.post(f"{url}/v1/join", json=body, timeout=30))
 
 
 @pytest.fixture

@@ -51,9 +51,7 @@ def test_an_invite_works_until_its_uses_run_out(url: str, admin: Member) -> None
     code = admin.invite(uses=2)
     join(url, code, "Ben")
     join(url, code, "Cy")
-    third = requests.post(
-        f"{url}/v1/join", json={"code": code, "person_id": str(uuid.uuid4()), "display_name": "Di"}, timeout=30
-    )
+    third = requests.post(f"{url}/v1/join", json={"code": code, "display_name": "Di"}, timeout=30)
     assert third.status_code == 403
     assert "used up" in third.json()["detail"]
 
@@ -69,9 +67,7 @@ def test_invite_codes_are_typeable_and_redeem_however_they_are_typed(url: str, a
 def test_an_expired_invite_is_refused(url: str, admin: Member, clock: Clock) -> None:
     code = admin.invite(expires_in_s=3600)
     clock.advance(3601)
-    answer = requests.post(
-        f"{url}/v1/join", json={"code": code, "person_id": str(uuid.uuid4()), "display_name": "Ben"}, timeout=30
-    )
+    answer = requests.post(f"{url}/v1/join", json={"code": code, "display_name": "Ben"}, timeout=30)
     assert answer.status_code == 403
     assert "expired" in answer.json()["detail"]
 
@@ -84,7 +80,7 @@ def test_only_the_admin_may_invite(member: Member) -> None:
 
 def test_guessing_invite_codes_is_rate_limited(url: str, admin: Member, clock: Clock) -> None:
     good = admin.invite()
-    body = {"person_id": str(uuid.uuid4()), "display_name": "Eve"}
+    body = {"display_name": "Eve"}
     guesses = [requests.post(f"{url}/v1/join", json=body | {"code": f"guess-{i}"}, timeout=30) for i in range(5)]
     statuses = [answer.status_code for answer in guesses]
     assert statuses == [403] * 5

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import requests
 
 from recommender.server.feed import FUTURE_LIMIT_MS
+from recommender.storage.models import review_id_for
 from tests.recommender.server.conftest import Clock, Member, change, stamp
 
 T0 = 1_700_000_000_000
@@ -76,7 +77,7 @@ def test_members_may_edit_shared_vendors_but_not_each_others_reviews(admin: Memb
     vendor = uuid.uuid4()
     assert admin.push(*_vendor(vendor, T0)).status_code == 200
     assert member.push(change("vendors", vendor, "phone", "+44 20 7946 0000", stamp(T0 + 1, device="ben"))).ok
-    review = uuid.uuid4()
+    review = review_id_for(uuid.UUID(admin.person_id), vendor)
     mine = [
         change("reviews", review, "vendor_id", str(vendor), stamp(T0 + 2)),
         change("reviews", review, "author_id", admin.person_id, stamp(T0 + 2)),
@@ -97,9 +98,10 @@ def test_members_may_edit_shared_vendors_but_not_each_others_reviews(admin: Memb
 
 
 def test_no_one_may_write_a_review_in_someone_elses_name(admin: Member, member: Member) -> None:
-    review = uuid.uuid4()
+    vendor = uuid.uuid4()
+    review = review_id_for(uuid.UUID(admin.person_id), vendor)
     forged = member.push(
-        change("reviews", review, "vendor_id", str(uuid.uuid4()), stamp(T0, device="ben")),
+        change("reviews", review, "vendor_id", str(vendor), stamp(T0, device="ben")),
         change("reviews", review, "author_id", admin.person_id, stamp(T0, device="ben")),
         change("reviews", review, "recorded_by_id", admin.person_id, stamp(T0, device="ben")),
     )

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from recommender.cli import main
+from recommender.directory.people import find_me
 from recommender.directory.reviews import ReviewDraft, get_review, save_review
 from recommender.directory.vendors import VendorDraft, add_vendor, get_vendor, list_vendors, update_vendor
 from recommender.storage.database import Database
@@ -141,3 +142,33 @@ def test_a_completed_sync_is_remembered_for_the_status_line(
     assert synced is not None and before <= synced <= dt.datetime.now(dt.UTC)
     code, out, _ = _run(capsys, "group", "list", "--db", str(ann.db.path))
     assert code == 0 and "last synced" in out and "0 change(s) waiting" in out
+
+
+def test_the_cli_adds_another_device_with_a_device_code_and_hands_over_admin(
+    server_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ann, laptop, ben = (str(tmp_path / f"{name}.sqlite") for name in ("ann", "laptop", "ben"))
+    assert _run(capsys, "group", "create", "Elm Street", "--server", server_url, "--db", ann, "--name", "Ann")[0] == 0
+    code, out, _ = _run(capsys, "group", "device-code", "--db", ann)
+    assert code == 0 and "works once" in out
+    device_code = out.splitlines()[1].strip()
+    code, out, _ = _run(capsys, "group", "join", device_code, "--server", server_url, "--db", laptop, "--name", "Ann")
+    assert code == 0 and "Joined 'Elm Street'" in out
+    # The laptop is Ann: the same person, and the group's admin too.
+    mine = []
+    for path in (ann, laptop):
+        database = Database.open(Path(path))
+        with database.read() as session:
+            me = find_me(session)
+            assert me is not None
+            mine.append(me.id)
+        database.close()
+    assert mine[0] == mine[1]
+    invite = _run(capsys, "group", "invite", "--db", laptop)[1].splitlines()[1].strip()
+    assert _run(capsys, "group", "join", invite, "--server", server_url, "--db", ben, "--name", "Ben")[0] == 0
+    code, _, err = _run(capsys, "group", "leave", "--db", ann)
+    assert code == 1 and "hand over admin rights first" in err
+    code, out, _ = _run(capsys, "group", "handover", "Ben", "--db", ann)
+    assert code == 0 and "Ben is now the admin" in out
+    assert _run(capsys, "group", "leave", "--db", ann)[0] == 0
+    assert _run(capsys, "group", "invite", "--db", ben)[0] == 0
