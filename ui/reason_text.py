@@ -12,35 +12,43 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from recommender.engine.recommender import RankedVendor, Recommender
 from recommender.hours import ParsedHours, read_hours
-from recommender.trust.graph import Relation
 
 
 def _who(engine: Recommender, result: RankedVendor) -> list[str]:
+    """Who vouches for it: the strongest voice of my network who rated it at least as high as shown, how many
+    others, and a warning when people I don't know carry most of the rating."""
     names = engine.snapshot.people.names
-    explanation = result.explanation
-    network = explanation.network()
-    mine = any(term.relation is Relation.ME for term in network)
-    others = [names[term.person] for term in network if term.relation is Relation.NETWORK]
+    reason = result.explanation.reason()
     parts = []
-    if others:
-        if len(others) == 1:
-            text = QCoreApplication.translate("Reason", "{name} in your network").format(name=others[0])
-        elif len(others) == 2:
-            text = QCoreApplication.translate("Reason", "{name} and 1 other you trust").format(name=others[0])
+    text = ""
+    if reason.voice is not None:
+        name = names[reason.voice]
+        if reason.others == 0:
+            text = QCoreApplication.translate("Reason", "{name} in your network").format(name=name)
+        elif reason.others == 1:
+            text = QCoreApplication.translate("Reason", "{name} and 1 other you trust").format(name=name)
         else:
             text = QCoreApplication.translate("Reason", "{name} and {count} others you trust").format(
-                name=others[0], count=len(others) - 1
+                name=name, count=reason.others
             )
-        if mine:
+    elif reason.others == 1:
+        text = QCoreApplication.translate("Reason", "1 person in your network")
+    elif reason.others:
+        text = QCoreApplication.translate("Reason", "{count} people in your network").format(count=reason.others)
+    if text:
+        if reason.mine:
             text = QCoreApplication.translate("Reason", "you, {others}").format(others=text)
         parts.append(text)
-    elif mine:
+    elif reason.mine:
         parts.append(QCoreApplication.translate("Reason", "your review"))
-    like_minded = sum(term.relation is Relation.LIKE_MINDED for term in explanation.reviewers)
-    if like_minded == 1:
+    if reason.like_minded == 1:
         parts.append(QCoreApplication.translate("Reason", "1 like-minded reviewer"))
-    elif like_minded:
-        parts.append(QCoreApplication.translate("Reason", "{count} like-minded reviewers").format(count=like_minded))
+    elif reason.like_minded:
+        parts.append(
+            QCoreApplication.translate("Reason", "{count} like-minded reviewers").format(count=reason.like_minded)
+        )
+    if reason.mostly_unknown:
+        parts.append(QCoreApplication.translate("Reason", "mostly people you don't know"))
     return parts
 
 

@@ -8,7 +8,6 @@ from typing import Any
 from recommender.cli.common import CommandFailed, add_db_option, open_database, print_json
 from recommender.engine.recommender import RankedVendor, Recommender
 from recommender.taxonomy import load_taxonomy
-from recommender.trust.graph import Relation
 
 
 def coordinates(text: str) -> tuple[float, float]:
@@ -34,21 +33,27 @@ def register(commands: Any) -> None:
 
 
 def reason(engine: Recommender, result: RankedVendor) -> str:
-    """The one-line why: who vouches for it, how many reviews, how far."""
+    """The one-line why: the strongest voice of my network who rated it at least as high as shown, how many
+    others, whether people I don't know carry most of it, how many reviews, how far."""
     names = engine.snapshot.people.names
     explanation = result.explanation
-    network = explanation.network()
-    mine = any(term.relation is Relation.ME for term in network)
-    others = [names[term.person] for term in network if term.relation is Relation.NETWORK]
-    like_minded = sum(term.relation is Relation.LIKE_MINDED for term in explanation.reviewers)
+    facts = explanation.reason()
     parts = []
-    if others:
-        more = f" and {len(others) - 1} other{'s' if len(others) > 2 else ''}" if len(others) > 1 else ""
-        parts.append(f"{'you, ' if mine else ''}{others[0]}{more} in your network")
-    elif mine:
+    who = ""
+    if facts.voice is not None:
+        others = facts.others
+        more = f" and {others} other{'s' if others > 1 else ''}" if others else ""
+        who = f"{names[facts.voice]}{more} in your network"
+    elif facts.others:
+        who = f"{facts.others} {'person' if facts.others == 1 else 'people'} in your network"
+    if who:
+        parts.append(f"{'you, ' if facts.mine else ''}{who}")
+    elif facts.mine:
         parts.append("your review")
-    if like_minded:
-        parts.append(f"{like_minded} like-minded reviewer{'s' if like_minded > 1 else ''}")
+    if facts.like_minded:
+        parts.append(f"{facts.like_minded} like-minded reviewer{'s' if facts.like_minded > 1 else ''}")
+    if facts.mostly_unknown:
+        parts.append("mostly people you don't know")
     if result.review_count:
         parts.append(f"{result.review_count} review{'s' if result.review_count != 1 else ''}")
     if result.distance_km is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 from collections.abc import Mapping
@@ -100,6 +101,7 @@ class Recommender:
         self._evidence = empty_evidence(snapshot.model)
         self._filled = np.zeros(len(snapshot.category_codes) + 1, dtype=np.bool_)
         self._gathered: dict[int, Evidence] = {}
+        self._habit_known = False
         self._vendors_by_code = group(snapshot.vendors.category_codes, len(self._filled))
         self._hours: HoursColumn | None = None
 
@@ -232,6 +234,7 @@ class Recommender:
             return False
         self._evidence = copy_evidence(warmed.evidence)
         self._filled = warmed.filled.copy()
+        self._habit_known = True
         return True
 
     def evidence(self, codes: NDArray[np.int64]) -> Evidence:
@@ -239,6 +242,11 @@ class Recommender:
         vendor; the other categories' entries may not be filled yet)."""
         order, offsets = self._vendors_by_code
         model = self.snapshot.model
+        if not self._habit_known:
+            # One level for every category: how generously my network rates, from the general view.
+            general = self._gathered[GENERAL] = gather(model, self.view())
+            self._evidence = dataclasses.replace(self._evidence, habit=general.habit)
+            self._habit_known = True
         combined = self._evidence
         for code in np.unique(codes[~self._filled[codes]]).tolist():
             self.view(code)  # settles which categories have a view of their own
@@ -316,7 +324,7 @@ class Recommender:
         results = [
             self._result(
                 self.ranker.explain(
-                    self.view(int(codes[i])), int(items[i]), origin, float(relevance[i]), priors=evidence.priors
+                    self.view(int(codes[i])), int(items[i]), origin, float(relevance[i]), evidence=evidence
                 ),
                 origin,
             )
@@ -355,9 +363,8 @@ class Recommender:
             "rating_weight": explanation.rating_weight,
             "scale": list(explanation.scale),
             "baseline": {
-                "global_mean": explanation.global_mean,
+                "level": explanation.level,
                 "category_prior": explanation.category_prior,
-                "viewer_bias": explanation.viewer_bias,
                 "value": explanation.baseline,
             },
             "network_shrinkage": explanation.network_shrinkage,

@@ -83,7 +83,7 @@ class _GrapevinePredictor:
             perspective = Perspective.of(self._graph.view_from(viewer, self._settings), model)
             # Only the asked vendors' evidence: a pass over every vendor per user would make evaluation quadratic.
             evidence = gather(model, perspective, items[group])
-            values[group] = ratings(model, evidence, float(model.person_bias[viewer]))
+            values[group] = ratings(model, evidence, viewer)
             trusted[group] = evidence.network > 0
         own = (self._model.review_counts[items] > 0) | (self._user_counts[users] > 0)
         return Predictions(values, own, trusted=trusted)

@@ -11,13 +11,14 @@ A review's weight starts from its voice's (``ranking.perspective``) times its ag
   ``stranger_weight``) and beyond that its members share the bound.
 The same caps apply per category, where the weighed reviews of all its vendors make the *category prior*: what a
 dentist usually gets among the people I trust, shrunk toward the global mean. A vendor's rating is its prior
-moved toward its own weighed reviews:
+moved toward its own weighed reviews, on the level at which the people I trust rate:
 
-    rating = global mean + prior(category) + Σ ωᵢ·(deviationᵢ − prior) / (k + Σ ωᵢ)
+    rating = centre + habit(my network) + prior(category) + Σ ωᵢ·(deviationᵢ − prior) / (k + Σ ωᵢ)
 
-A set of accounts without a trust path to me can therefore move any rating by at most
-``stranger_weight · (high − low) / (k + stranger_weight)``, and copies of my profile by the like-minded bound's
-equivalent, whatever their number.
+where habit(my network) is the weighted habit of my own and my network's reviews (how generous the people I trust
+are). A pool's deviations are clipped to ± ``pool_clip``, so a set of accounts without a trust path to me can move
+any rating by at most 2·pool_clip·S·(1/(k + S) + 1/(k_c + S)) with S = ``stranger_weight`` (0.086★ with the
+defaults), and copies of my profile by the same with the like-minded bound (0.138★), whatever their number.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ from numpy.typing import NDArray
 
 from recommender.ranking.model import RatingModel
 from recommender.ranking.perspective import BLOCKED, LIKE_MINDED, ME, NETWORK, STRANGER, STRANGER_EACH, Perspective
+
+HABIT_SHRINKAGE = 1.0
+"""The weight of my network's reviews it takes to move their habit halfway from none."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,8 @@ class Evidence:
     network: NDArray[np.float64]
     """Σ ω over my own and my network's reviews alone: word of mouth."""
     priors: CategoryPriors
+    habit: float
+    """How far above the scale's centre my network and I rate, weighted like our reviews (0 with no network)."""
 
 
 def review_weights(model: RatingModel, perspective: Perspective, reviews: NDArray[np.int64]) -> NDArray[np.float64]:
@@ -128,6 +134,7 @@ def gather(model: RatingModel, perspective: Perspective, items: NDArray[np.int64
     omega = raw * contact_shares(model, perspective, reviews, raw)
     kind = classes[model.voices[reviews]]
     deviation = model.deviations[reviews]
+    pooled = model.pooled_deviations[reviews]
     own = model.voices[reviews] == model.authors[reviews]
     age = model.age_factors[reviews]
     categories = model.item_categories[model.items[reviews]]
@@ -143,8 +150,8 @@ def gather(model: RatingModel, perspective: Perspective, items: NDArray[np.int64
         told, raw
     )
     stranger_pull_c = STRANGER_EACH * (
-        model.own_deviation_by_category - by_category(counted_own, age * deviation)
-    ) + by_category(told, raw * deviation)
+        model.own_deviation_by_category - by_category(counted_own, age * pooled)
+    ) + by_category(told, raw * pooled)
     mine = (kind == ME) | (kind == NETWORK)
     liked = kind == LIKE_MINDED
     like_raw_c = by_category(liked, raw)
@@ -154,7 +161,7 @@ def gather(model: RatingModel, perspective: Perspective, items: NDArray[np.int64
     weight_c = network_c + like_raw_c * like_share_c + stranger_raw_c * stranger_share_c
     pull_c = (
         by_category(mine, omega * deviation)
-        + by_category(liked, raw * deviation) * like_share_c
+        + by_category(liked, raw * pooled) * like_share_c
         + stranger_pull_c * stranger_share_c
     )
     priors = CategoryPriors(
@@ -180,9 +187,9 @@ def gather(model: RatingModel, perspective: Perspective, items: NDArray[np.int64
         return result
 
     stranger_raw = STRANGER_EACH * (model.own_weight_by_item[items] - by_item(counted_own, age)) + by_item(told, raw)
-    stranger_pull = STRANGER_EACH * (
-        model.own_deviation_by_item[items] - by_item(counted_own, age * deviation)
-    ) + by_item(told, raw * deviation)
+    stranger_pull = STRANGER_EACH * (model.own_deviation_by_item[items] - by_item(counted_own, age * pooled)) + by_item(
+        told, raw * pooled
+    )
     # Subtracting the counted reviews from the totals can leave a rounding residue where no stranger reviewed.
     stranger_raw = np.where(stranger_raw > 1e-12, stranger_raw, 0.0)
     stranger_pull = np.where(stranger_raw > 0, stranger_pull, 0.0)
@@ -191,26 +198,34 @@ def gather(model: RatingModel, perspective: Perspective, items: NDArray[np.int64
     stranger_share = _share(trust_settings.stranger_weight, stranger_raw)
     network = by_item(mine, omega)
     weight = network + like_raw * like_share + stranger_raw * stranger_share
-    pull = (
-        by_item(mine, omega * deviation) + by_item(liked, raw * deviation) * like_share + stranger_pull * stranger_share
-    )
-    return Evidence(items, weight, pull, network, priors)
+    pull = by_item(mine, omega * deviation) + by_item(liked, raw * pooled) * like_share + stranger_pull * stranger_share
+    mouth = omega[mine]
+    habit = float(np.dot(mouth, model.habits[model.authors[reviews[mine]]]) / (HABIT_SHRINKAGE + mouth.sum()))
+    return Evidence(items, weight, pull, network, priors, habit)
 
 
-def ratings(model: RatingModel, evidence: Evidence, viewer_bias: float = 0.0) -> NDArray[np.float64]:
+def level(model: RatingModel, evidence: Evidence, viewer: int | None = None) -> float:
+    """Where ratings start before any category or vendor: the scale's centre plus my network's habit, or, given a
+    ``viewer``, that person's own habit (evaluation predicts the stars the viewer will give)."""
+    return model.centre + (float(model.habits[viewer]) if viewer is not None else evidence.habit)
+
+
+def ratings(model: RatingModel, evidence: Evidence, viewer: int | None = None) -> NDArray[np.float64]:
     """Each vendor's rating from its evidence: its category's prior moved toward its own weighed reviews."""
     prior = evidence.priors.prior[model.item_categories[evidence.items]]
     k = model.settings.network_shrinkage
-    value = model.global_mean + viewer_bias + prior + (evidence.pull - evidence.weight * prior) / (k + evidence.weight)
+    start = level(model, evidence, viewer)
+    value = start + prior + (evidence.pull - evidence.weight * prior) / (k + evidence.weight)
     low, high = model.scale
     return np.clip(value, low, high)
 
 
 def vendor_weights(
     model: RatingModel, perspective: Perspective, item: int
-) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
-    """One vendor's reviews and each one's final weight ω, by the same rules as :func:`gather` (which sums the
-    strangers' pool without enumerating it): what an explanation lists."""
+) -> tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.float64]]:
+    """One vendor's reviews, each one's final weight ω and the deviation it counts with (clipped in the pools),
+    by the same rules as :func:`gather` (which sums the strangers' pool without enumerating it): what an
+    explanation lists."""
     reviews = model.reviews_of(item)
     raw = review_weights(model, perspective, reviews)
     omega = raw * contact_shares(model, perspective, reviews, raw)
@@ -221,14 +236,16 @@ def vendor_weights(
     ):
         members = kind == pool
         omega[members] *= _share(bound, np.asarray(raw[members].sum()))
-    return reviews, omega
+    pooled = (kind == LIKE_MINDED) | (kind == STRANGER)
+    counted = np.where(pooled, model.pooled_deviations[reviews], model.deviations[reviews])
+    return reviews, omega, counted
 
 
 def empty_evidence(model: RatingModel) -> Evidence:
     """Zeroed evidence over every vendor, to be filled a category at a time."""
     n, c = model.n_items, model.n_categories
     priors = CategoryPriors(np.zeros(c), np.zeros(c), np.zeros(c), np.zeros(c))
-    return Evidence(np.arange(n, dtype=np.int64), np.zeros(n), np.zeros(n), np.zeros(n), priors)
+    return Evidence(np.arange(n, dtype=np.int64), np.zeros(n), np.zeros(n), np.zeros(n), priors, 0.0)
 
 
 def fields_of(priors: CategoryPriors) -> tuple[NDArray[np.float64], ...]:
@@ -242,4 +259,5 @@ def copy_evidence(evidence: Evidence) -> Evidence:
         evidence.pull.copy(),
         evidence.network.copy(),
         CategoryPriors(*(array.copy() for array in fields_of(evidence.priors))),
+        evidence.habit,
     )

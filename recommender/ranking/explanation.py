@@ -22,8 +22,11 @@ class ReviewerTerm:
     """Who typed it: the author, or someone who recorded what the author told them (hearsay)."""
     stars: float
     expected: float
-    """What the author would be expected to give a vendor of this category (global mean, their habit, the
+    """What the author would be expected to give a vendor of this category (the scale's centre, their habit, the
     category's prior as seen from me)."""
+    surprise: float
+    """How far the stars are above what was expected, as counted: ``stars − expected``, clipped to the pools'
+    bound for people outside my network."""
     weight: float
     """What one review by its voice (the recorder) counts for me before bounds: trust, agreement, or the
     stranger's small share (0 if distrusted)."""
@@ -40,10 +43,6 @@ class ReviewerTerm:
     """How the voice stands to me."""
     path: tuple[int, ...]
     """Me → … → the voice, by person index; empty outside my network."""
-
-    @property
-    def surprise(self) -> float:
-        return self.stars - self.expected
 
     @property
     def hearsay(self) -> bool:
@@ -77,10 +76,11 @@ class Explanation:
     vendor: int
     score: float
     rating: float
-    global_mean: float
+    level: float
+    """Where ratings start: the scale's centre plus how generously my network (or, in evaluation, the viewer)
+    rates."""
     category_prior: float
     """How far this category's vendors sit from the global mean among the people I trust."""
-    viewer_bias: float
     network_shrinkage: float
     reviewers: tuple[ReviewerTerm, ...]
     scale: tuple[float, float]
@@ -95,7 +95,7 @@ class Explanation:
 
     @property
     def baseline(self) -> float:
-        return self.global_mean + self.category_prior + self.viewer_bias
+        return self.level + self.category_prior
 
     @property
     def network_pull(self) -> float:

@@ -1,17 +1,16 @@
-"""The rating model's global part: every review read against its author's habit, fitted once for all viewers.
+"""The rating model's global part: every review read against its author's habit, computed once for all viewers.
 
 Some people give five stars to everything, others never more than four. A review says most when read against
-what its author usually gives, so each author gets a *habit* (how far above or below the usual they rate),
-fitted together with vendor and category means by alternating shrunk averages over every review. Only the habits
-and the global mean leave this module: a review's *deviation* is ``stars − global mean − author's habit``, the
-author's verdict with their habit taken out. Nothing vendor-specific that the whole crowd says is used for
-ranking: which deviations count, and how much, is decided per viewer by trust (``ranking.evidence``), so that
-accounts nobody trusts cannot buy a vendor's rank however many they are.
+what its author usually gives, so each author gets a *habit*: how far above the scale's centre their own reviews
+sit on average, shrunk toward none. A review's *deviation* is ``stars − centre − author's habit``, the author's
+verdict with their habit taken out. Both are computed from each author's own reviews alone, so a fake account
+can move nothing but its own habit; nothing the crowd says as a whole feeds a rating. Which deviations count,
+and how much, is decided per viewer by trust (``ranking.evidence``), so accounts nobody trusts cannot buy a
+vendor's rank however many they are. For the two pools of people outside my network a deviation is also clipped
+to ``pool_clip`` stars either way: one unknown voice never says more than that.
 
-An author's habit is theirs alone to move (a fake account can only shift its own), and the global mean is every
-review's: a flood shifts every vendor equally by at most (fake reviews / all reviews) × the scale, which changes
-no rank. The crowd's vendor means are kept for like-mindedness only: two people are like-minded when their
-verdicts surprised the crowd in the same direction on vendors both reviewed.
+The crowd's vendor means (fitted by alternating shrunk averages over every review) serve like-mindedness only:
+two people are like-minded when their verdicts surprised the crowd in the same direction on vendors both reviewed.
 """
 
 from __future__ import annotations
@@ -34,6 +33,8 @@ class RatingSettings:
     reviewer_shrinkage: float = 3.0
     """Pseudo-reviews pulling an author's habit toward nobody's."""
     category_shrinkage: float = 20.0
+    pool_clip: float = 2.0
+    """How far (in stars) one review from outside my network may deviate from what its author usually gives."""
     network_shrinkage: float = 3.0
     """k: the weight of trusted evidence it takes to move a vendor halfway from its category's prior."""
     category_prior_shrinkage: float = 10.0
@@ -88,22 +89,32 @@ class RatingModel:
         categories = np.zeros(n_items, dtype=np.int64) if item_categories is None else np.asarray(item_categories)
         self.item_categories = categories.astype(np.int64)
         self.n_categories = int(self.item_categories.max()) + 1 if n_items else 1
+        own: NDArray[np.bool_] = self.voices == self.authors
+        self._own = own
+        self.centre = (scale[0] + scale[1]) / 2.0
         self._fit_biases()
-        self.deviations = self.stars - self.global_mean - self.person_bias[self.authors]
-        """Each review's verdict with its author's habit taken out, relative to the global mean."""
-        self.surprises = self.deviations - self.item_bias[self.items]
+        self.surprises = self.stars - self.global_mean - self.person_bias[self.authors] - self.item_bias[self.items]
         """How far each review surprised the crowd's expectation: what like-mindedness compares."""
+        own_counts = np.bincount(self.authors[own], minlength=n_people)
+        self.habits = np.bincount(self.authors[own], self.stars[own] - self.centre, n_people) / (
+            self.settings.reviewer_shrinkage + own_counts
+        )
+        """How far above the scale's centre each author's own reviews sit, shrunk toward 0 (hearsay excluded:
+        someone else's record of my opinion says nothing about my habit)."""
+        self.deviations = self.stars - self.centre - self.habits[self.authors]
+        """Each review's verdict with its author's habit taken out."""
+        limit = self.settings.pool_clip
+        self.pooled_deviations = np.clip(self.deviations, -limit, limit)
+        """The deviations as the like-minded and strangers' pools count them."""
         self._by_item, self._item_offsets = group(self.items, n_items)
         self._by_voice, self._voice_offsets = group(self.voices, n_people)
         self._by_author, self._author_offsets = group(self.authors, n_people)
         self._sampled_item, self._sampled_offsets = self._agreement_sample()
         self.review_counts = np.diff(self._item_offsets)
-        own: NDArray[np.bool_] = self.voices == self.authors
-        self._own = own
         weighted = self.age_factors * own
         self.own_weight_by_item = np.bincount(self.items, weighted, n_items)
         """Σ age factor over each vendor's own (not hearsay) reviews: strangers' share is this minus the rest."""
-        self.own_deviation_by_item = np.bincount(self.items, weighted * self.deviations, n_items)
+        self.own_deviation_by_item = np.bincount(self.items, weighted * self.pooled_deviations, n_items)
         self.own_weight_by_category = np.bincount(self.item_categories, self.own_weight_by_item, self.n_categories)
         self.own_deviation_by_category = np.bincount(
             self.item_categories, self.own_deviation_by_item, self.n_categories

@@ -8,7 +8,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from recommender.geo.distance import distances_km
-from recommender.ranking.evidence import CategoryPriors, Evidence, gather, ratings, vendor_weights
+from recommender.ranking.evidence import Evidence, gather, level, ratings, vendor_weights
 from recommender.ranking.explanation import Explanation, ReviewerTerm
 from recommender.ranking.model import RatingModel
 from recommender.ranking.perspective import Perspective
@@ -65,8 +65,8 @@ class Ranker:
             positions: NDArray[np.int64] | slice = slice(None)
         else:
             positions = items
-        viewer_bias = float(model.person_bias[perspective.me]) if include_viewer_bias and perspective.me >= 0 else 0.0
-        rated = ratings(model, evidence, viewer_bias)[positions]
+        viewer = perspective.me if include_viewer_bias and perspective.me >= 0 else None
+        rated = ratings(model, evidence, viewer)[positions]
         distance = self.distances(items, origin) - self.geometry.service_radius_km[items]
         closeness = proximity(distance, self.geometry.radius_km[items])
         return combine(rated, closeness, relevance, self.settings, model.scale, evidence.network[positions])
@@ -78,38 +78,41 @@ class Ranker:
         origin: tuple[float, float] | None,
         relevance: float = 1.0,
         *,
-        priors: CategoryPriors | None = None,
+        evidence: Evidence | None = None,
     ) -> Explanation:
-        """Every term behind one vendor's score; its ``score`` is computed from those terms alone."""
+        """Every term behind one vendor's score; its ``score`` is computed from those terms alone. ``evidence``
+        (from ``gather``, for any vendors) supplies the category priors and my network's habit."""
         model, g = self.model, self.geometry
-        if priors is None:
-            priors = gather(model, perspective, np.array([item], dtype=np.int64)).priors
-        prior = float(priors.prior[model.item_categories[item]])
-        reviews, omega = vendor_weights(model, perspective, item)
+        if evidence is None:
+            evidence = gather(model, perspective, np.array([item], dtype=np.int64))
+        prior = float(evidence.priors.prior[model.item_categories[item]])
+        reviews, omega, counted = vendor_weights(model, perspective, item)
         voices = model.voices[reviews]
         relations = perspective.relations(voices)
-        global_mean = model.global_mean
+        centre = model.centre
         # Plain Python lists: building a popular vendor's hundred terms from numpy scalars one by one is slow.
         reviewers = tuple(
             ReviewerTerm(
                 person=person,
                 recorder=voice,
                 stars=stars,
-                expected=global_mean + habit + prior,
+                expected=centre + habit + prior,
+                surprise=counts - prior,
                 weight=weight,
                 trust=trust,
                 agreement=agreement,
-                age_days=age_days,
+                age_days=days,
                 age_factor=age,
                 effective_weight=effective,
                 relation=relation,
                 path=perspective.path_to(voice) if relation is Relation.NETWORK else (),
             )
-            for person, voice, stars, habit, weight, trust, agreement, age_days, age, effective, relation in zip(
+            for person, voice, stars, habit, counts, weight, trust, agreement, days, age, effective, relation in zip(
                 model.authors[reviews].tolist(),
                 voices.tolist(),
                 model.stars[reviews].tolist(),
-                model.person_bias[model.authors[reviews]].tolist(),
+                model.habits[model.authors[reviews]].tolist(),
+                counted.tolist(),
                 perspective.weights[voices].tolist(),
                 perspective.view.weights[voices].tolist(),
                 perspective.agreement[voices].tolist(),
@@ -126,9 +129,8 @@ class Ranker:
             vendor=item,
             score=0.0,
             rating=0.0,
-            global_mean=global_mean,
+            level=level(model, evidence),
             category_prior=prior,
-            viewer_bias=0.0,
             network_shrinkage=model.settings.network_shrinkage,
             reviewers=reviewers,
             scale=model.scale,

@@ -48,18 +48,23 @@ def test_a_rating_is_the_baseline_plus_each_trusted_reviewers_pull() -> None:
     explanation = ranker.explain(view, 0, HOME)
     model = ranker.model
     settings = model.settings
+    # Habits come from each author's own reviews alone: (stars - centre) / (reviews + shrinkage).
+    habit = {ANNA: (5.0 - 3.0) / 4, BEN: (2.0 - 3.0) / 4, CARA: (4.0 - 3.0) / 4}
+    assert [model.habits[p] for p in (ANNA, BEN, CARA)] == pytest.approx([habit[ANNA], habit[BEN], habit[CARA]])
     # Each review's verdict with its author's habit taken out; reviews 0, 1, 2 in the order given.
-    deviation = [s - model.global_mean - model.person_bias[p] for p, s in ((ANNA, 5.0), (BEN, 2.0), (CARA, 4.0))]
+    deviation = [s - 3.0 - habit[p] for p, s in ((ANNA, 5.0), (BEN, 2.0), (CARA, 4.0))]
     age = model.age_factors
     # Anna counts by my trust (1.0); Ben and Cara are strangers, 0.01 each (their pool of 0.1 is not full).
     weight = [age[0], 0.01 * age[1], 0.01 * age[2]]
-    prior = sum(w * d for w, d in zip(weight, deviation, strict=True)) / (
-        settings.category_prior_shrinkage + sum(weight)
-    )
+    shrinkage = settings.category_prior_shrinkage
+    prior = sum(w * d for w, d in zip(weight, deviation, strict=True)) / (shrinkage + sum(weight))
     k = settings.network_shrinkage
     pull = (weight[0] * (deviation[0] - prior) + weight[1] * (deviation[1] - prior)) / (k + weight[0] + weight[1])
+    # Ratings start from the level my network rates at: Anna's habit, weighted like her review.
+    level = 3.0 + weight[0] * habit[ANNA] / (1.0 + weight[0])
+    assert explanation.level == pytest.approx(level)
     assert explanation.category_prior == pytest.approx(prior)
-    assert explanation.rating == pytest.approx(model.global_mean + prior + pull)
+    assert explanation.rating == pytest.approx(level + prior + pull)
     anna = next(term for term in explanation.reviewers if term.person == ANNA)
     assert (anna.relation, anna.path, anna.trust) == (Relation.NETWORK, (ME, ANNA), 1.0)
     assert explanation.proximity == 1.0 and explanation.distance_km == 0.0
