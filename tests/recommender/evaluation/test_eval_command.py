@@ -10,7 +10,16 @@ import pytest
 from recommender.cli import main
 
 RATING_METHODS = {"grapevine", "global_mean", "user_mean", "item_mean", "user_knn"}
-PLACE_METHODS = {"grapevine", "popularity", "nearest", "best_rated", "friends_only"}
+PLACE_METHODS = {
+    "grapevine",
+    "popularity",
+    "nearest",
+    "best_rated",
+    "friends_only",
+    "popularity_distance",
+    "popularity_friends_distance",
+}
+PLACE_METRICS = {"hr_at_10", "mrr", "p_at_10", "r_at_10", "ndcg_at_10"}
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -127,7 +136,7 @@ def test_eval_places_json_shape(capsys: pytest.CaptureFixture[str], place_files:
     document = json.loads(out)
     assert set(document["methods"]) == PLACE_METHODS
     for scores in document["methods"].values():
-        assert set(scores) == {"hr_at_10", "mrr"}
+        assert set(scores) == PLACE_METRICS
     assert document["protocol"]["evaluated_visits"] == 3
     assert document["protocol"]["skipped_users_without_training_places"] == 1
     assert document["seconds"] >= 0
