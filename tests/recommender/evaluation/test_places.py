@@ -152,26 +152,26 @@ class _Fixed:
 
 
 def test_precision_recall_and_ndcg_by_hand_with_ties() -> None:
-    # One category of 13 places; I reviewed place 0. Test visits to 1 and 2 (the same question, asked twice),
-    # and to place 12 in a category of its own. Scores: 3..11 decreasing from 0.9, 1 ties with 2 others at 0.5.
+    # Category A holds places 0-12, B only place 12; I reviewed place 0. Test visits to 1 and 2 (both in A alone:
+    # one question, asked twice) and to 12 (in A and B: another question, over the same candidates 1-12).
+    # Scores: 2 is best, 3-9 follow from 0.9 down, 1 ties with 10 and 11 at 0.5, 12 is last.
     scores = [1.0, 0.5, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.5, 0.5, 0.1]
     data = world(
         distances_km=[0.0] * 13,
-        categories=[(p, A) for p in range(12)] + [(12, B)],
+        categories=[(p, A) for p in range(13)] + [(12, B)],
         train=[(ME, 0, 4)],
         test=[(ME, 1, 5), (ME, 2, 4), (ME, 12, 3)],
         friendships=[],
         n_users=1,
     )
     report = evaluate_places(data, [_Fixed(scores)]).methods["fixed"]
-    # Category A candidates: places 1-11. Place 2 is first. Place 1 ties with 10 and 11 below the 8 places at
-    # 0.6-0.95 (2-9): ranks 9, 10 or 11 with equal chance. Place 12 is alone in B: rank 1.
+    # Place 2 ranks 1st; place 1 9th, 10th or 11th with equal chance; place 12 12th.
     hit_1 = 2 / 3
     rr_1 = (1 / 9 + 1 / 10 + 1 / 11) / 3
-    assert report.hr_at_10 == pytest.approx((hit_1 + 1 + 1) / 3)
-    assert report.mrr == pytest.approx((rr_1 + 1 + 1) / 3)
-    # Two questions: A with R = {1, 2}, B with R = {12}.
-    assert report.p_at_10 == pytest.approx(((1 + hit_1) / 10 + 1 / 10) / 2)
-    assert report.r_at_10 == pytest.approx(((1 + hit_1) / 2 + 1) / 2)
-    dcg_a = 1 + (1 / np.log2(10) + 1 / np.log2(11)) / 3
-    assert report.ndcg_at_10 == pytest.approx((dcg_a / (1 + 1 / np.log2(3)) + 1) / 2)
+    assert report.hr_at_10 == pytest.approx((hit_1 + 1 + 0) / 3)
+    assert report.mrr == pytest.approx((rr_1 + 1 + 1 / 12) / 3)
+    # Both questions have R = {1, 2, 12}: the one asked by 12 counts 1 and 2 found as well.
+    assert report.p_at_10 == pytest.approx((1 + hit_1) / 10)
+    assert report.r_at_10 == pytest.approx((1 + hit_1) / 3)
+    dcg = 1 + (1 / np.log2(10) + 1 / np.log2(11)) / 3
+    assert report.ndcg_at_10 == pytest.approx(dcg / (1 + 1 / np.log2(3) + 1 / np.log2(4)))
