@@ -19,7 +19,8 @@ from recommender.evaluation.datasets import (
     load_ratings,
 )
 from recommender.evaluation.grapevine import DEFAULT_RADIUS_KM
-from recommender.evaluation.places import PlacesReport, evaluate_places
+from recommender.evaluation.place_tuning import TUNE_USERS, run_places
+from recommender.evaluation.places import METRICS, PlacesReport
 from recommender.evaluation.places import all_methods as all_place_methods
 from recommender.evaluation.ratings import RatingsReport, all_methods, cross_validate
 from recommender.evaluation.tables import DatasetError, parse_columns
@@ -62,12 +63,33 @@ def register(commands: Any) -> None:
     ratings.add_argument("--json", action="store_true", help="print one JSON document")
     ratings.set_defaults(run=run_eval_ratings)
 
-    places = kinds.add_parser("places", help='rank places for "which dentist?" questions (HR@10, MRR)')
+    places = kinds.add_parser(
+        "places", help='rank places for "which dentist?" questions (HR@10, MRR, P@10, R@10, nDCG@10)'
+    )
     places.add_argument("--train", type=Path, required=True, help="training reviews: user place stars")
     places.add_argument("--test", type=Path, required=True, help="held-out reviews: user place stars")
     places.add_argument("--coords", type=Path, required=True, help="place coordinates: place lat lon")
     places.add_argument("--categories", type=Path, help="place categories: place category (one row each)")
     places.add_argument("--social", type=Path, help="friendships: user user (each pair once, mutual)")
+    places.add_argument(
+        "--tune",
+        type=Path,
+        help="tune reviews (user place stars): tunable methods choose their parameters on them by HR@10",
+    )
+    places.add_argument(
+        "--seeds",
+        type=int,
+        default=1,
+        help="1 (default) uses the files as given; N >= 2 re-splits each user's tune+test visits in halves "
+        "with seeds 1..N and reports mean and spread (needs --tune)",
+    )
+    places.add_argument(
+        "--tune-users",
+        type=int,
+        default=TUNE_USERS,
+        metavar="N",
+        help=f"tune on a fixed random sample of at most N users with tune visits; 0 = all (default {TUNE_USERS})",
+    )
     places.add_argument(
         "--radius-km",
         type=float,
@@ -107,13 +129,24 @@ def run_eval_ratings(args: argparse.Namespace) -> int:
 def run_eval_places(args: argparse.Namespace) -> int:
     if not (args.radius_km > 0 and math.isfinite(args.radius_km)):
         raise CommandFailed("--radius-km must be a positive number")
+    if args.seeds < 1:
+        raise CommandFailed("--seeds must be at least 1")
+    if args.seeds > 1 and args.tune is None:
+        raise CommandFailed("--seeds above 1 re-splits the tune and test visits: give --tune FILE too")
+    if args.tune_users < 0:
+        raise CommandFailed("--tune-users must be 0 (all) or a positive number")
     try:
         data = load_places(
-            train=args.train, test=args.test, coords=args.coords, categories=args.categories, social=args.social
+            train=args.train,
+            test=args.test,
+            coords=args.coords,
+            categories=args.categories,
+            social=args.social,
+            tune=args.tune,
         )
     except DatasetError as error:
         raise CommandFailed(str(error)) from None
-    report = evaluate_places(data, all_place_methods(args.radius_km))
+    report = run_places(data, all_place_methods(args.radius_km), seeds=args.seeds, tune_users=args.tune_users or None)
     if args.json:
         print_json(report.to_json())
     else:
@@ -173,19 +206,58 @@ def ratings_table(report: RatingsReport, source: Path) -> str:
     return "\n".join(lines)
 
 
+_PLACE_HEADINGS = {"hr_at_10": "HR@10", "mrr": "MRR", "p_at_10": "P@10", "r_at_10": "R@10", "ndcg_at_10": "nDCG@10"}
+
+
 def places_table(report: PlacesReport, source: Path) -> str:
     p = report.protocol
     lines = [
-        f"{source.name}: {p['evaluated_visits']:,} of {p['test_visits']:,} test visits ranked among "
-        f"{p['mean_candidates']:,} candidate places on average",
+        f"{source.name}: {p['evaluated_visits']:,} of {p['test_visits']:,} test visits ({p['queries']:,} "
+        f"questions) ranked among {p['mean_candidates']:,} candidate places on average",
     ]
     if p["skipped_users_without_training_places"]:
         lines.append(
             f"skipped {p['skipped_users_without_training_places']:,} users without training places "
             f"({p['skipped_visits_of_those_users']:,} visits)"
         )
-    lines += ["", f"{'method':<13} {'HR@10':>7} {'MRR':>7}"]
+    width = 15 if report.spread is not None else 7
+    lines += ["", f"{'method':<28}" + "".join(f" {_PLACE_HEADINGS[metric]:>{width}}" for metric in METRICS)]
     for name, scores in report.methods.items():
-        lines.append(f"{name:<13} {_number(scores.hr_at_10, 4):>7} {_number(scores.mrr, 4):>7}")
-    lines += ["", f"{report.seconds:.1f} s."]
+        cells = []
+        for metric in METRICS:
+            cell = _number(getattr(scores, metric), 4)
+            if report.spread is not None:
+                cell += f" ±{_number(report.spread[name][metric].std, 4)}"
+            cells.append(f" {cell:>{width}}")
+        lines.append(f"{name:<28}" + "".join(cells))
+    lines.append("")
+    lines += _tuning_lines(report)
+    lines.append(
+        "HR@10 and MRR per test visit; P@10, R@10 and nDCG@10 per question (a user's test places among the "
+        "candidates are all relevant)."
+    )
+    lines.append(f"{report.seconds:.1f} s.")
     return "\n".join(lines)
+
+
+def _tuning_lines(report: PlacesReport) -> list[str]:
+    if report.seeds:
+        lines = [f"mean ± standard deviation over seeds 1..{len(report.seeds)}; chosen on each seed's tune half:"]
+        for seed in report.seeds:
+            tuning = seed["tuning"]
+            chosen = tuning["methods"] if isinstance(tuning, dict) else {}
+            lines.append(f"  seed {seed['seed']}: {_chosen(chosen)}")
+        return lines
+    tuning = report.protocol.get("tuning")
+    if isinstance(tuning, dict):
+        return [f"tuned on the tune file by HR@10: {_chosen(tuning['methods'])}"]
+    return ["untuned: every method runs with its fixed defaults (give --tune FILE to choose them)"]
+
+
+def _chosen(methods: dict[str, Any]) -> str:
+    settings = [
+        f"{name} "
+        + ", ".join(f"{key}={value:g}" for key, value in record["chosen"].items() if isinstance(value, int | float))
+        for name, record in methods.items()
+    ]
+    return "; ".join(settings) or "nothing to tune"

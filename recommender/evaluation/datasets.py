@@ -163,7 +163,10 @@ class Visits:
 
 @dataclass(frozen=True)
 class PlacesData:
-    """Places with coordinates and categories, friendships (both directions) and the train/test reviews."""
+    """Places with coordinates and categories, friendships (both directions) and the train/test reviews.
+
+    ``tune`` holds the reviews parameters are chosen on, when the data set has such a split (else None).
+    """
 
     lat: FloatArray
     lon: FloatArray
@@ -175,6 +178,7 @@ class PlacesData:
     place_ids: tuple[str, ...]
     user_ids: tuple[str, ...]
     n_categories: int
+    tune: Visits | None = None
 
     @property
     def n_places(self) -> int:
@@ -190,7 +194,13 @@ class PlacesData:
 
 
 def load_places(
-    *, train: Path, test: Path, coords: Path, categories: Path | None = None, social: Path | None = None
+    *,
+    train: Path,
+    test: Path,
+    coords: Path,
+    categories: Path | None = None,
+    social: Path | None = None,
+    tune: Path | None = None,
 ) -> PlacesData:
     """Read an LBSN-style data set: ``place lat lon``, ``place category``, ``user user``, ``user place stars``."""
     place_map, user_map = IdMap(), IdMap()
@@ -226,6 +236,7 @@ def load_places(
         friends = TrustEdges(truster, int_array(second + first), np.ones(len(truster), dtype=np.float64))
     train_visits = _load_visits(train, place_map, user_map)
     test_visits = _load_visits(test, place_map, user_map)
+    tune_visits = _load_visits(tune, place_map, user_map) if tune is not None else None
     return PlacesData(
         lat=float_array(lats),
         lon=float_array(lons),
@@ -237,6 +248,7 @@ def load_places(
         place_ids=place_map.raw_ids(),
         user_ids=user_map.raw_ids(),
         n_categories=len(category_map),
+        tune=tune_visits,
     )
 
 

@@ -62,3 +62,44 @@ def expected_reciprocal_rank(above: int, tied: int) -> float:
     """Mean of 1/rank over the ``tied`` equally likely positions above+1 .. above+tied."""
     positions = np.arange(above + 1, above + tied + 1, dtype=np.float64)
     return float(np.mean(1.0 / positions))
+
+
+class PositionGains:
+    """Expected hit, reciprocal rank and discounted gain of targets whose rank is uniform among their ties.
+
+    A target with ``above`` candidates scoring higher and ``tied`` candidates tying (itself included) sits at each
+    of the positions above+1 .. above+tied with equal chance; whatever other targets share its tie, its own
+    position has that uniform distribution, so per-target expectations add up to exact expected P, R and DCG.
+    Each gain is kept as a running sum over positions, so an expectation is one subtraction, however many ties.
+    """
+
+    def __init__(self, longest: int, cutoff: int) -> None:
+        positions = np.arange(1, longest + 1, dtype=np.float64)
+        within = positions <= cutoff
+        self.cutoff = cutoff
+        self._hit = _running(within.astype(np.float64))
+        self._reciprocal = _running(1.0 / positions)
+        self._discounted = _running(np.where(within, 1.0 / np.log2(positions + 1.0), 0.0))
+
+    def hit(self, above: IntArray, tied: IntArray) -> FloatArray:
+        return _expected(self._hit, above, tied)
+
+    def reciprocal_rank(self, above: IntArray, tied: IntArray) -> FloatArray:
+        return _expected(self._reciprocal, above, tied)
+
+    def discounted_gain(self, above: IntArray, tied: IntArray) -> FloatArray:
+        """Expected 1/log2(1 + position) inside the cutoff, 0 below it: one target's share of DCG@cutoff."""
+        return _expected(self._discounted, above, tied)
+
+    def ideal_dcg(self, relevant: int) -> float:
+        """DCG@cutoff of a ranking with all ``relevant`` targets on top: the normaliser of nDCG."""
+        return float(self._discounted[min(relevant, self.cutoff)])
+
+
+def _running(gains: FloatArray) -> FloatArray:
+    return np.concatenate(([0.0], np.cumsum(gains)))
+
+
+def _expected(running: FloatArray, above: IntArray, tied: IntArray) -> FloatArray:
+    result: FloatArray = (running[above + tied] - running[above]) / tied
+    return result

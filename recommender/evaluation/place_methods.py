@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
@@ -46,6 +47,22 @@ class PlaceMethod(Protocol):
 
     def fit(self, data: PlacesData) -> PlaceScorer:
         """Fit on ``data.train``; ``data.test`` is empty when the harness calls this."""
+        ...
+
+
+@runtime_checkable
+class TunablePlaceMethod(Protocol):
+    """A method with settings worth choosing on the tune split: ``eval places --tune`` fits every configuration
+    of ``grid()`` on the training reviews, ranks the tune visits with each, and keeps the one with the best
+    HR@10 (the first of equals, so list the grid in the order you would prefer). Without ``--tune`` the method
+    runs as constructed.
+
+    A method opts in just by having ``grid``; configurations may share per-viewer work (they are all asked about
+    the same viewer in a row, with the same candidates).
+    """
+
+    def grid(self) -> Sequence[PlaceMethod]:
+        """Complete methods of the same name, one per configuration to try."""
         ...
 
 
@@ -180,5 +197,5 @@ class _FriendsScorer(PerViewerScorer):
 
 
 def baseline_methods() -> list[PlaceMethod]:
-    """The peers Grapevine's ranker is compared with (DESIGN.md, "Evaluation")."""
+    """The simple peers Grapevine's ranker is compared with (DESIGN.md, "Evaluation"); nothing to tune."""
     return [Popularity(), Nearest(), BestRated(), FriendsOnly()]

@@ -10,7 +10,16 @@ import pytest
 from recommender.cli import main
 
 RATING_METHODS = {"grapevine", "global_mean", "user_mean", "item_mean", "user_knn"}
-PLACE_METHODS = {"grapevine", "popularity", "nearest", "best_rated", "friends_only"}
+PLACE_METHODS = {
+    "grapevine",
+    "popularity",
+    "nearest",
+    "best_rated",
+    "friends_only",
+    "popularity_distance",
+    "popularity_friends_distance",
+}
+PLACE_METRICS = {"hr_at_10", "mrr", "p_at_10", "r_at_10", "ndcg_at_10"}
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -127,7 +136,7 @@ def test_eval_places_json_shape(capsys: pytest.CaptureFixture[str], place_files:
     document = json.loads(out)
     assert set(document["methods"]) == PLACE_METHODS
     for scores in document["methods"].values():
-        assert set(scores) == {"hr_at_10", "mrr"}
+        assert set(scores) == PLACE_METRICS
     assert document["protocol"]["evaluated_visits"] == 3
     assert document["protocol"]["skipped_users_without_training_places"] == 1
     assert document["seconds"] >= 0
@@ -140,3 +149,74 @@ def test_eval_places_table_and_errors(capsys: pytest.CaptureFixture[str], place_
     code, out, err = run(capsys, *place_argv(place_files))
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and "test.txt, line 1: place '99' is not in the coordinates file" in err
+
+
+def add_tune_file(place_files: dict[str, Path]) -> dict[str, Path]:
+    tune = place_files["test"].with_name("tune.txt")
+    tune.write_text("0\t8\t4\n1\t13\t5\n2\t4\t3\n3\t16\t4\n", encoding="utf-8")
+    return {**place_files, "tune": tune}
+
+
+def test_eval_places_tune_reports_the_chosen_parameters(
+    capsys: pytest.CaptureFixture[str], place_files: dict[str, Path]
+) -> None:
+    code, out, _ = run(capsys, *place_argv(add_tune_file(place_files)), "--json")
+    assert code == 0
+    document = json.loads(out)
+    assert set(document["methods"]) == PLACE_METHODS and "spread" not in document
+    tuning = document["protocol"]["tuning"]
+    assert set(tuning["methods"]) == {"popularity_distance", "popularity_friends_distance"}
+    chosen = tuning["methods"]["popularity_distance"]["chosen"]["bandwidth_km"]
+    assert document["protocol"]["parameters"]["popularity_distance"]["bandwidth_km"] == chosen
+    assert "hr_at_10" in document["protocol"]["metrics"] and "p_at_10" in document["protocol"]["metrics"]
+    code, out, _ = run(capsys, *place_argv(place_files), "--json")
+    assert "fixed defaults" in json.loads(out)["protocol"]["tuning"]
+    code, out, _ = run(capsys, *place_argv(add_tune_file(place_files)))
+    assert code == 0 and "tuned on the tune file by HR@10: popularity_distance bandwidth_km=" in out
+    assert all(heading in out for heading in ("HR@10", "MRR", "P@10", "R@10", "nDCG@10"))
+
+
+def test_eval_places_seeds_report_mean_and_spread(
+    capsys: pytest.CaptureFixture[str], place_files: dict[str, Path]
+) -> None:
+    argv = place_argv(add_tune_file(place_files))
+    code, out, _ = run(capsys, *argv, "--seeds", "3", "--json")
+    assert code == 0
+    document = json.loads(out)
+    assert set(document["methods"]) == PLACE_METHODS == set(document["spread"])
+    for name, scores in document["methods"].items():
+        assert set(scores) == PLACE_METRICS == set(document["spread"][name])
+        for metric, spread in document["spread"][name].items():
+            assert set(spread) == {"std", "min", "max"}
+            assert spread["min"] <= scores[metric] <= spread["max"]
+    assert [seed["seed"] for seed in document["seeds"]] == [1, 2, 3]
+    assert document["protocol"]["seeds"]["count"] == 3
+    code, out, _ = run(capsys, *argv, "--seeds", "2")
+    assert code == 0 and "±" in out and "seed 2:" in out
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--seeds", "2"], "--seeds above 1 re-splits the tune and test visits: give --tune FILE too"),
+        (["--seeds", "0"], "--seeds must be at least 1"),
+        (["--tune-users", "-1"], "--tune-users must be 0 (all) or a positive number"),
+        (["--tune", "missing.txt"], "missing.txt: file not found"),
+    ],
+)
+def test_eval_places_bad_options_are_one_line(
+    capsys: pytest.CaptureFixture[str], place_files: dict[str, Path], extra: list[str], message: str
+) -> None:
+    code, out, err = run(capsys, *place_argv(place_files), *extra)
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and message in err and "Traceback" not in err
+
+
+def test_eval_places_bad_tune_rows_name_the_line(
+    capsys: pytest.CaptureFixture[str], place_files: dict[str, Path]
+) -> None:
+    files = add_tune_file(place_files)
+    files["tune"].write_text("0\t8\t4\n1\t13\tmany\n", encoding="utf-8")
+    code, out, err = run(capsys, *place_argv(files))
+    assert code == 1 and out == ""
+    assert "tune.txt, line 2: stars 'many' is not a number" in err and err.count("\n") == 1

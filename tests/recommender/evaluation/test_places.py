@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 from recommender.evaluation.datasets import PlacesData, TrustEdges, Visits
-from recommender.evaluation.place_methods import BestRated, FriendsOnly, Nearest, PlaceScorer, Popularity
-from recommender.evaluation.places import all_methods, evaluate_places
+from recommender.evaluation.place_methods import BestRated, FriendsOnly, Nearest, PlaceScorer, Popularity, Viewer
+from recommender.evaluation.places import METRICS, all_methods, evaluate_places
+from recommender.evaluation.tables import FloatArray, IntArray
 
 KM = 1 / 111.2  # degrees of latitude per kilometre, near enough for ordering places by distance
 A, B, C = range(3)
@@ -118,7 +119,59 @@ def test_methods_never_see_the_test_visits(neighbourhood: PlacesData) -> None:
 
 def test_grapevine_and_baselines_report_every_method(neighbourhood: PlacesData) -> None:
     report = evaluate_places(neighbourhood, all_methods()).to_json()
-    assert set(report["methods"]) == {"grapevine", "popularity", "nearest", "best_rated", "friends_only"}  # type: ignore[arg-type]
+    assert set(report["methods"]) == {  # type: ignore[arg-type]
+        "grapevine",
+        "popularity",
+        "nearest",
+        "best_rated",
+        "friends_only",
+        "popularity_distance",
+        "popularity_friends_distance",
+    }
     for scores in report["methods"].values():  # type: ignore[attr-defined]
-        assert set(scores) == {"hr_at_10", "mrr"}
-        assert 0 < scores["mrr"] <= 1 and 0 <= scores["hr_at_10"] <= 1
+        assert set(scores) == set(METRICS)
+        assert all(0 <= value <= 1 for value in scores.values()) and scores["mrr"] > 0
+
+
+class _Fixed:
+    """A method that scores places from a table, whoever asks: the ranks below are read off it."""
+
+    name = "fixed"
+
+    def __init__(self, scores: list[float]) -> None:
+        self._scores = np.array(scores)
+
+    def parameters(self) -> dict[str, object]:
+        return {}
+
+    def fit(self, data: PlacesData) -> PlaceScorer:
+        return self
+
+    def scores(self, viewer: Viewer, candidates: IntArray) -> FloatArray:
+        return self._scores[candidates]
+
+
+def test_precision_recall_and_ndcg_by_hand_with_ties() -> None:
+    # Category A holds places 0-12, B only place 12; I reviewed place 0. Test visits to 1 and 2 (both in A alone:
+    # one question, asked twice) and to 12 (in A and B: another question, over the same candidates 1-12).
+    # Scores: 2 is best, 3-9 follow from 0.9 down, 1 ties with 10 and 11 at 0.5, 12 is last.
+    scores = [1.0, 0.5, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.5, 0.5, 0.1]
+    data = world(
+        distances_km=[0.0] * 13,
+        categories=[(p, A) for p in range(13)] + [(12, B)],
+        train=[(ME, 0, 4)],
+        test=[(ME, 1, 5), (ME, 2, 4), (ME, 12, 3)],
+        friendships=[],
+        n_users=1,
+    )
+    report = evaluate_places(data, [_Fixed(scores)]).methods["fixed"]
+    # Place 2 ranks 1st; place 1 9th, 10th or 11th with equal chance; place 12 12th.
+    hit_1 = 2 / 3
+    rr_1 = (1 / 9 + 1 / 10 + 1 / 11) / 3
+    assert report.hr_at_10 == pytest.approx((hit_1 + 1 + 0) / 3)
+    assert report.mrr == pytest.approx((rr_1 + 1 + 1 / 12) / 3)
+    # Both questions have R = {1, 2, 12}: the one asked by 12 counts 1 and 2 found as well.
+    assert report.p_at_10 == pytest.approx((1 + hit_1) / 10)
+    assert report.r_at_10 == pytest.approx((1 + hit_1) / 3)
+    dcg = 1 + (1 / np.log2(10) + 1 / np.log2(11)) / 3
+    assert report.ndcg_at_10 == pytest.approx(dcg / (1 + 1 / np.log2(3) + 1 / np.log2(4)))
