@@ -201,7 +201,8 @@ class _Similarities:
         """Similarity of each block person to the matching other person; 0 where they share nothing usable."""
         wanted = local * self._n + others
         if self._keys is None:
-            return self._values[wanted]
+            table: FloatArray = self._values[wanted]
+            return table
         if len(self._keys) == 0:
             return np.zeros(len(wanted), dtype=np.float64)
         at = np.minimum(np.searchsorted(self._keys, wanted), len(self._keys) - 1)
