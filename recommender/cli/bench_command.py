@@ -8,6 +8,7 @@ import time
 from typing import Any
 
 from recommender.bench import bench_database, default_bench_path
+from recommender.bench.eval_bench import DEFAULT_SIZES, EvalBenchRun, eval_bench_json, run_eval_bench
 from recommender.bench.peers import RankedGrapevineEngine
 from recommender.bench.rank_bench import run_rank_bench
 from recommender.bench.search_bench import ENGINES, SearchBenchReport, bench_queries, run_search_bench
@@ -15,6 +16,8 @@ from recommender.bench.startup_bench import StartupProbeFailed, run_startup_benc
 from recommender.cli.common import CommandFailed, add_db_option, print_json
 from recommender.demo import DemoSize
 from recommender.engine.recommender import Recommender
+from recommender.evaluation.rating_methods import RatingMethod
+from recommender.evaluation.ratings import all_methods
 from recommender.search.corpus import VendorCorpus, load_corpus
 
 
@@ -23,6 +26,25 @@ def _engines(text: str) -> list[str]:
     unknown = sorted(set(names) - set(ENGINES))
     if unknown or not names:
         raise argparse.ArgumentTypeError(f"choose engines from {', '.join(ENGINES)}, not {text!r}")
+    return names
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"sizes are whole numbers of ratings, not {text!r}") from None
+    if not sizes or min(sizes) < 10:
+        raise argparse.ArgumentTypeError("give at least one size, each of at least 10 ratings")
+    return sizes
+
+
+def _rating_methods(text: str) -> list[str]:
+    known = [method.name for method in all_methods()]
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = sorted(set(names) - set(known))
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"choose methods from {', '.join(known)}, not {text!r}")
     return names
 
 
@@ -51,6 +73,27 @@ def register(commands: Any) -> None:
     startup = benchmarks.add_parser("startup", help="cold start of the desktop app and its longest stall while typing")
     _add_common_options(startup)
     startup.set_defaults(run=run_startup)
+
+    evaluation = benchmarks.add_parser(
+        "eval", help="CPU of eval ratings (5-fold cross-validation) on synthetic rating sets of growing size"
+    )
+    evaluation.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=list(DEFAULT_SIZES),
+        metavar="N,N",
+        help="ratings per synthetic set (default " + ",".join(str(size) for size in DEFAULT_SIZES) + ")",
+    )
+    evaluation.add_argument(
+        "--methods",
+        type=_rating_methods,
+        default=None,
+        metavar="A,B",
+        help="methods to run (default all: " + ",".join(method.name for method in all_methods()) + ")",
+    )
+    evaluation.add_argument("--seed", type=int, default=1, help="seed of the generator and the folds (default 1)")
+    evaluation.add_argument("--json", action="store_true", help="print one JSON document")
+    evaluation.set_defaults(run=run_eval)
 
     sync = benchmarks.add_parser(
         "sync", help="sync on loopback: initial pull, incremental sync at 10k and 1M records, push, 50 clients"
@@ -178,6 +221,37 @@ def run_rank(args: argparse.Namespace) -> int:
             f"{document['refit_model_s']:.2f} s, load {document['load_s']:.1f} s, peak RSS {document['rss_mb']:.0f} MB"
         )
     return 0
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    chosen: list[str] | None = args.methods
+
+    def methods() -> list[RatingMethod]:
+        return [method for method in all_methods() if chosen is None or method.name in chosen]
+
+    runs = run_eval_bench(args.sizes, seed=args.seed, methods=methods, progress=_progress)
+    if args.json:
+        print_json(eval_bench_json(runs, seed=args.seed))
+    else:
+        print(_eval_table(runs))
+    return 0
+
+
+def _eval_table(runs: list[EvalBenchRun]) -> str:
+    names = list(runs[0].method_cpu_s)
+    lines = [
+        "eval ratings, 5-fold cross-validation on synthetic sets: CPU seconds (per 100k ratings)",
+        "",
+        f"{'ratings':>10}{'users':>9}{'total':>18}" + "".join(f"{name:>20}" for name in names),
+    ]
+    for run in runs:
+        per_100k = 100_000 / run.ratings
+        cells = [f"{run.method_cpu_s[name]:.2f} ({run.method_cpu_s[name] * per_100k:.2f})" for name in names]
+        lines.append(
+            f"{run.ratings:>10,}{run.users:>9,}{f'{run.cpu_s:.2f} ({run.cpu_s * per_100k:.2f})':>18}"
+            + "".join(f"{cell:>20}" for cell in cells)
+        )
+    return "\n".join(lines)
 
 
 def run_sync(args: argparse.Namespace) -> int:

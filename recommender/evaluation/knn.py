@@ -8,9 +8,13 @@ import numpy as np
 
 from recommender.evaluation.datasets import RatingsData
 from recommender.evaluation.rating_methods import Predictions, RatingPredictor, means_by
-from recommender.evaluation.tables import FloatArray, IntArray
+from recommender.evaluation.tables import BoolArray, FloatArray, IntArray
 
 Similarity = Literal["pearson", "cosine"]
+BLOCK_WORK = 1 << 14
+"""Co-rating pairs handled per batch of users: large enough that numpy, not Python, does the work."""
+DENSE_RATIO = 4
+"""A batch keeps a full table of its users x everyone when that table is at most this many times its pairs."""
 
 
 def _ranges(starts: IntArray, lengths: IntArray) -> IntArray:
@@ -76,54 +80,131 @@ class _KnnPredictor:
         self._user_start = np.concatenate(([0], np.cumsum(user_counts)))
         self._user_items = items
         self._user_values = values
-
-    def _similarities(self, user: int) -> FloatArray:
-        start, end = self._user_start[user], self._user_start[user + 1]
-        items = self._user_items[start:end]
-        mine = self._user_values[start:end]
-        lengths = self._item_start[items + 1] - self._item_start[items]
-        entries = _ranges(self._item_start[items], lengths)
-        others = self._item_users[entries]
-        theirs = self._item_values[entries]
-        mine = np.repeat(mine, lengths)
-        n = self._n_users
-        products = np.bincount(others, weights=mine * theirs, minlength=n)
-        norms = np.sqrt(np.bincount(others, weights=mine * mine, minlength=n))
-        norms *= np.sqrt(np.bincount(others, weights=theirs * theirs, minlength=n))
-        common = np.bincount(others, minlength=n)
-        similarities = np.zeros(n, dtype=np.float64)
-        usable = (norms > 0) & (common >= self._min_common)
-        similarities[usable] = products[usable] / norms[usable]
-        similarities[user] = 0.0
-        return similarities
+        # A user's share of the similarity work: the raters of every item they rated, themselves included.
+        item_raters = np.diff(self._item_start)
+        self._user_work = np.bincount(users, weights=item_raters[items], minlength=train.n_users).astype(np.int64)
 
     def predict(self, users: IntArray, items: IntArray) -> Predictions:
         values = np.full(len(users), self._global, dtype=np.float64)
         own = np.zeros(len(users), dtype=np.bool_)
         known = ~np.isnan(self._user_mean[users])
         values[known] = self._user_mean[users[known]]
-        order = np.argsort(users, kind="stable")
-        boundaries = np.flatnonzero(np.diff(users[order])) + 1
-        for group in np.split(order, boundaries):
-            user = int(users[group[0]])
-            if not known[group[0]]:
-                continue
-            similarities = self._similarities(user)
-            for query in group:
-                predicted = self._from_neighbours(similarities, int(items[query]))
-                if predicted is not None:
-                    values[query] = predicted + self._user_mean[user]
-                    own[query] = True
+        asked = np.flatnonzero(known)
+        asked = asked[np.argsort(users[asked], kind="stable")]
+        for block in self._blocks(users[asked]):
+            queries = asked[block]
+            deviations, found = self._from_neighbours(users[queries], items[queries])
+            values[queries[found]] += deviations[found]
+            own[queries[found]] = True
         return Predictions(np.clip(values, self._low, self._high), own)
 
-    def _from_neighbours(self, similarities: FloatArray, item: int) -> float | None:
-        """The similarity-weighted mean deviation of the item's best raters, or None without any."""
-        start, end = self._item_start[item], self._item_start[item + 1]
-        weights = similarities[self._item_users[start:end]]
-        positive = np.flatnonzero(weights > 0)
-        if len(positive) == 0:
-            return None
-        if len(positive) > self._k:
-            positive = positive[np.argpartition(weights[positive], -self._k)[-self._k :]]
-        chosen = weights[positive]
-        return float(np.dot(chosen, self._item_deviations[start:end][positive]) / chosen.sum())
+    def _blocks(self, sorted_users: IntArray) -> list[IntArray]:
+        """Query positions cut into runs of whole users whose co-rating work adds up to about ``BLOCK_WORK``.
+
+        One user at a time costs a Python round per user; all at once would hold every co-rating pair in memory.
+        """
+        if len(sorted_users) == 0:
+            return []
+        firsts = np.flatnonzero(np.r_[True, sorted_users[1:] != sorted_users[:-1]])
+        work = self._user_work[sorted_users[firsts]]
+        block = (np.cumsum(work) - work) // BLOCK_WORK
+        starts = firsts[np.flatnonzero(np.r_[True, block[1:] != block[:-1]])]
+        ends = np.r_[starts[1:], len(sorted_users)]
+        return [np.arange(start, end) for start, end in zip(starts.tolist(), ends.tolist(), strict=True)]
+
+    def _similarities(self, people: IntArray) -> _Similarities:
+        """Similarity of each of ``people`` (sorted, distinct) to everyone who shares an item with them."""
+        n = self._n_users
+        counts = self._user_start[people + 1] - self._user_start[people]
+        rows = _ranges(self._user_start[people], counts)
+        owners = np.repeat(np.arange(len(people), dtype=np.int64), counts)
+        items = self._user_items[rows]
+        lengths = self._item_start[items + 1] - self._item_start[items]
+        entries = _ranges(self._item_start[items], lengths)
+        others = self._item_users[entries]
+        theirs = self._item_values[entries]
+        mine = np.repeat(self._user_values[rows], lengths)
+        pairs = np.repeat(owners, lengths) * n + others
+        if len(people) * n <= DENSE_RATIO * len(pairs):
+            # Few people, many co-ratings (FilmTrust): a table of every pair costs less than sorting the pairs.
+            keys, pair = None, pairs
+        else:
+            keys, pair = np.unique(pairs, return_inverse=True)
+        size = len(people) * n if keys is None else len(keys)
+        products = np.bincount(pair, weights=mine * theirs, minlength=size)
+        norms = np.sqrt(np.bincount(pair, weights=mine * mine, minlength=size))
+        norms *= np.sqrt(np.bincount(pair, weights=theirs * theirs, minlength=size))
+        common = np.bincount(pair, minlength=size)
+        usable = (norms > 0) & (common >= self._min_common)
+        similarities = np.zeros(size, dtype=np.float64)
+        np.divide(products, norms, out=similarities, where=usable)
+        table = _Similarities(n, keys, similarities)
+        table.forget_self(people)
+        return table
+
+    def _from_neighbours(self, users: IntArray, items: IntArray) -> tuple[FloatArray, BoolArray]:
+        """For each (user, item) query, the similarity-weighted mean deviation of the item's ``k`` most similar
+        raters with a positive similarity, and whether there was any. Ties in similarity go to the lower user
+        index, so the choice never depends on how a selection algorithm happens to order equal values."""
+        people, local = np.unique(users, return_inverse=True)
+        similarities = self._similarities(people)
+        lengths = self._item_start[items + 1] - self._item_start[items]
+        entries = _ranges(self._item_start[items], lengths)
+        query = np.repeat(np.arange(len(users), dtype=np.int64), lengths)
+        weights = similarities.of(local[query], self._item_users[entries])
+        positive = weights > 0
+        query, weights, entries = query[positive], weights[positive], entries[positive]
+        query, weights, entries = self._top_k(query, weights, entries)
+        total = np.bincount(query, weights=weights, minlength=len(users))
+        weighted = np.bincount(query, weights=weights * self._item_deviations[entries], minlength=len(users))
+        found = total > 0
+        deviations = np.zeros(len(users), dtype=np.float64)
+        deviations[found] = weighted[found] / total[found]
+        return deviations, found
+
+    def _top_k(self, query: IntArray, weights: FloatArray, entries: IntArray) -> tuple[IntArray, FloatArray, IntArray]:
+        """The ``k`` heaviest rows of each query (rows grouped by query); only queries with more are sorted."""
+        crowded = np.bincount(query)[query] > self._k
+        if not crowded.any():
+            return query, weights, entries
+        rows = np.flatnonzero(crowded)
+        # Raters are listed by user index within an item, and lexsort is stable: equal weights keep that order.
+        rows = rows[np.lexsort((-weights[rows], query[rows]))]
+        sorted_query = query[rows]
+        firsts = np.flatnonzero(np.r_[True, sorted_query[1:] != sorted_query[:-1]])
+        rank = np.arange(len(rows)) - np.repeat(firsts, np.diff(np.r_[firsts, len(rows)]))
+        keep = ~crowded
+        keep[rows[rank < self._k]] = True
+        return query[keep], weights[keep], entries[keep]
+
+
+class _Similarities:
+    """Similarities of a block of people (local indices) to others, as a full table or as sorted sparse pairs."""
+
+    def __init__(self, n_users: int, keys: IntArray | None, values: FloatArray) -> None:
+        self._n = n_users
+        self._keys = keys
+        self._values = values
+
+    def forget_self(self, people: IntArray) -> None:
+        """Nobody is their own neighbour, however well they agree with themselves."""
+        own = np.arange(len(people), dtype=np.int64) * self._n + people
+        if self._keys is None:
+            self._values[own] = 0.0
+            return
+        at = np.searchsorted(self._keys, own)
+        found = at < len(self._keys)
+        found[found] &= self._keys[at[found]] == own[found]
+        self._values[at[found]] = 0.0
+
+    def of(self, local: IntArray, others: IntArray) -> FloatArray:
+        """Similarity of each block person to the matching other person; 0 where they share nothing usable."""
+        wanted = local * self._n + others
+        if self._keys is None:
+            table: FloatArray = self._values[wanted]
+            return table
+        if len(self._keys) == 0:
+            return np.zeros(len(wanted), dtype=np.float64)
+        at = np.minimum(np.searchsorted(self._keys, wanted), len(self._keys) - 1)
+        found: FloatArray = np.where(self._keys[at] == wanted, self._values[at], 0.0)
+        return found
