@@ -9,8 +9,10 @@ and how much, is decided per viewer by trust (``ranking.evidence``), so accounts
 vendor's rank however many they are. For the two pools of people outside my network a deviation is also clipped
 to ``pool_clip`` stars either way: one unknown voice never says more than that.
 
-The crowd's vendor means (fitted by alternating shrunk averages over every review) serve like-mindedness only:
-two people are like-minded when their verdicts surprised the crowd in the same direction on vendors both reviewed.
+Two people are like-minded when their deviations agree on the vendors both reviewed: both liked more than they
+usually do the same vendors. That too reads nobody's reviews but theirs, so a flood cannot change who is
+like-minded with me; copies of my profile (or of the crowd's) do agree with me, which is why all like-minded
+people together are a bounded pool (``ranking.evidence``).
 """
 
 from __future__ import annotations
@@ -28,11 +30,8 @@ class RatingSettings:
     """Regularisation, bounds and decay. Chosen by cross-validation on the tune folds/splits only (FilmTrust seed 7,
     the Yelp places' tune split), never on the figures reported; see the README."""
 
-    vendor_shrinkage: float = 10.0
-    """Pseudo-reviews pulling a vendor's crowd mean toward its category's (used to fit habits and surprises)."""
     reviewer_shrinkage: float = 3.0
     """Pseudo-reviews pulling an author's habit toward nobody's."""
-    category_shrinkage: float = 20.0
     pool_clip: float = 2.0
     """How far (in stars) one review from outside my network may deviate from what its author usually gives."""
     network_shrinkage: float = 3.0
@@ -41,7 +40,6 @@ class RatingSettings:
     """The weight of trusted evidence it takes to move a category's prior halfway from the global mean."""
     half_life_days: float = 730.0
     """A review this old counts half as much as one written today."""
-    bias_iterations: int = 8
     agreement_weight: float = 0.08
     """The most that all like-minded people together count for one vendor (and one category): less than one
     trusted friend, so copies of my profile cannot buy a rank. 0 turns like-mindedness off."""
@@ -92,16 +90,17 @@ class RatingModel:
         own: NDArray[np.bool_] = self.voices == self.authors
         self._own = own
         self.centre = (scale[0] + scale[1]) / 2.0
-        self._fit_biases()
-        self.surprises = self.stars - self.global_mean - self.person_bias[self.authors] - self.item_bias[self.items]
-        """How far each review surprised the crowd's expectation: what like-mindedness compares."""
         own_counts = np.bincount(self.authors[own], minlength=n_people)
         self.habits = np.bincount(self.authors[own], self.stars[own] - self.centre, n_people) / (
             self.settings.reviewer_shrinkage + own_counts
         )
         """How far above the scale's centre each author's own reviews sit, shrunk toward 0 (hearsay excluded:
         someone else's record of my opinion says nothing about my habit)."""
-        self.deviations = self.stars - self.centre - self.habits[self.authors]
+        # Hearsay about someone who never reviewed anything themselves is read with its recorder's habit: it is the
+        # recorder's word, in the recorder's way of giving stars.
+        known = own_counts[self.authors] > 0
+        self.review_habits = np.where(known, self.habits[self.authors], self.habits[self.voices])
+        self.deviations = self.stars - self.centre - self.review_habits
         """Each review's verdict with its author's habit taken out."""
         limit = self.settings.pool_clip
         self.pooled_deviations = np.clip(self.deviations, -limit, limit)
@@ -124,30 +123,6 @@ class RatingModel:
         if len(self.hearsay):
             pairs = self.authors * np.int64(n_items) + self.items
             self.superseded[self.hearsay] = np.isin(pairs[self.hearsay], pairs[own])
-
-    def _fit_biases(self) -> None:
-        """Alternating least squares on the two bias vectors; each step is a closed-form shrunk mean."""
-        s = self.settings
-        self.global_mean = float(self.stars.mean()) if len(self.stars) else float(np.mean(self.scale))
-        review_categories = self.item_categories[self.items] if len(self.items) else self.items
-        item_counts = np.bincount(self.items, minlength=self.n_items)
-        person_counts = np.bincount(self.authors, minlength=self.n_people)
-        category_counts = np.bincount(review_categories, minlength=self.n_categories)
-        self.person_bias = np.zeros(self.n_people)
-        self.item_bias = np.zeros(self.n_items)
-        for _ in range(s.bias_iterations):
-            without_people = self.stars - self.global_mean - self.person_bias[self.authors]
-            category_bias = np.bincount(review_categories, without_people, self.n_categories) / (
-                s.category_shrinkage + category_counts
-            )
-            prior = category_bias[self.item_categories]
-            self.item_bias = (np.bincount(self.items, without_people, self.n_items) + s.vendor_shrinkage * prior) / (
-                s.vendor_shrinkage + item_counts
-            )
-            without_items = self.stars - self.global_mean - self.item_bias[self.items]
-            self.person_bias = np.bincount(self.authors, without_items, self.n_people) / (
-                s.reviewer_shrinkage + person_counts
-            )
 
     def _agreement_sample(self) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
         """Each vendor's reviews in a fixed pseudo-random order of their authors, so that the first
@@ -175,7 +150,7 @@ class RatingModel:
         return reviews[self._own[reviews]]
 
     def agreement(self, viewer: int) -> NDArray[np.float64]:
-        """How like-minded each person is with ``viewer``: the shrunk correlation of their surprises on the
+        """How like-minded each person is with ``viewer``: the shrunk correlation of their deviations on the
         vendors both reviewed (their own reviews only; a sample of each vendor's reviewers), 0 for disagreement or
         nothing in common. At most 1 each; ``ranking.evidence`` bounds what all of them count together."""
         s = self.settings
@@ -187,14 +162,14 @@ class RatingModel:
         # once per user, so a per-viewer pass over everyone would make it quadratic.
         my_items = self.items[mine]
         order = np.argsort(my_items)
-        my_items, my_surprises = my_items[order], self.surprises[mine][order]
+        my_items, my_deviations = my_items[order], self.deviations[mine][order]
         starts = self._sampled_offsets[my_items]
         counts = np.minimum(self._sampled_offsets[my_items + 1] - starts, s.agreement_sample)
         theirs = self._sampled_item[ranges(starts, counts)]
         theirs = theirs[(self.authors[theirs] != viewer) & self._own[theirs]]
         people, slots = np.unique(self.authors[theirs], return_inverse=True)
-        own = my_surprises[np.searchsorted(my_items, self.items[theirs])]
-        other = self.surprises[theirs]
+        own = my_deviations[np.searchsorted(my_items, self.items[theirs])]
+        other = self.deviations[theirs]
         size = len(people)
         products = np.bincount(slots, own * other, size)
         denominator = np.sqrt(np.bincount(slots, own * own, size) * np.bincount(slots, other * other, size))

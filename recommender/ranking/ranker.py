@@ -111,7 +111,7 @@ class Ranker:
                 model.authors[reviews].tolist(),
                 voices.tolist(),
                 model.stars[reviews].tolist(),
-                model.habits[model.authors[reviews]].tolist(),
+                model.review_habits[reviews].tolist(),
                 counted.tolist(),
                 perspective.weights[voices].tolist(),
                 perspective.view.weights[voices].tolist(),

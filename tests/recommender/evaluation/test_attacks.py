@@ -294,3 +294,20 @@ def test_a_database_open_in_the_app_is_copied_with_its_latest_writes(me_db: Data
             assert {p.display_name for p in list_people(session)} == {"Sam Carter", "Written a moment ago"}
     finally:
         database.close()
+
+
+def test_every_bound_holds_on_the_small_demo(run: Run) -> None:
+    failing = [(o.attack.name, o.star_shift, o.rank_lift) for o in run.report.outcomes if o.holds is False]
+    assert failing == []
+
+
+def test_every_bound_holds_on_the_town_demo_of_the_issue(tmp_path: Path) -> None:
+    """The scenario the attacks were first tried on: the town demo, seed 7, seen by its owner from home."""
+    report = run_suite(demo_size="town", demo_seed=7, today=TODAY, workdir=tmp_path)
+    rows = {o.attack.name: o for o in report.outcomes}
+    assert {name for name, o in rows.items() if o.holds is False} == set()
+    # The floods barely register at all, and the negative flood leaves the #1 in the top 3.
+    assert abs(rows["sybil_flood_1000"].star_shift) <= 0.1 and rows["sybil_flood_1000"].rank_lift <= 1
+    assert rows["negative_flood_100"].after.rank <= 3
+    # A duped friend's crowd moves the target less than the friend's own five stars would.
+    assert rows["duped_friend"].star_shift <= rows["friend_own_5_star"].star_shift + 0.1
