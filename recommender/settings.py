@@ -72,7 +72,7 @@ REGISTRY: tuple[Setting, ...] = (
     Setting(
         "stranger_weight",
         float,
-        0.05,
+        0.07,
         "How much everyone outside your network counts for one vendor, all of them together (not each).",
         0.0,
         0.5,
@@ -106,7 +106,7 @@ class Settings:
 
     trust_horizon: int = 3
     trust_decay: float = 0.7
-    stranger_weight: float = 0.05
+    stranger_weight: float = 0.07
     rating_weight: float = 0.5
     # (category key, radius in km) pairs sorted by key: a tuple keeps the record immutable and hashable.
     category_radius_km: tuple[tuple[str, float], ...] = ()

@@ -258,6 +258,8 @@ class Recommender:
             combined.weight[vendors] = gathered.weight[vendors]
             combined.pull[vendors] = gathered.pull[vendors]
             combined.network[vendors] = gathered.network[vendors]
+            combined.heard[vendors] = gathered.heard[vendors]
+            combined.heard_pull[vendors] = gathered.heard_pull[vendors]
             if code < model.n_categories:
                 for mine, theirs in zip(fields_of(combined.priors), fields_of(gathered.priors), strict=True):
                     mine[code] = theirs[code]
@@ -299,7 +301,7 @@ class Recommender:
             with np.errstate(invalid="ignore"):
                 keep &= np.nan_to_num(distance, nan=np.inf) <= filters.max_distance_km
         if filters.network_only:
-            keep &= evidence.network[items] > 0
+            keep &= evidence.heard[items] > 0
         if filters.open_at is not None:
             keep &= self.hours.states(filters.open_at)[items] == OPEN
         return keep
@@ -369,6 +371,8 @@ class Recommender:
             },
             "network_shrinkage": explanation.network_shrinkage,
             "network_pull": explanation.network_pull,
+            "network_prior": explanation.network_prior,
+            "ranking_rating": explanation.ranking_rating,
             "word_of_mouth": explanation.word_of_mouth,
             "word_of_mouth_weight": explanation.word_of_mouth_weight,
             "unknown_share": explanation.unknown_share(),

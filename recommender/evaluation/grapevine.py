@@ -84,7 +84,7 @@ class _GrapevinePredictor:
             # Only the asked vendors' evidence: a pass over every vendor per user would make evaluation quadratic.
             evidence = gather(model, perspective, items[group])
             values[group] = ratings(model, evidence, viewer)
-            trusted[group] = evidence.network > 0
+            trusted[group] = evidence.heard > 0
         own = (self._model.review_counts[items] > 0) | (self._user_counts[users] > 0)
         return Predictions(values, own, trusted=trusted)
 

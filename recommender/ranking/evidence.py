@@ -7,8 +7,8 @@ A review's weight starts from its voice's (``ranking.perspective``) times its ag
   herself;
 - everyone behind one of my contacts (their best trust path starts with that contact) counts, together, for one
   vendor, no more than my trust in that contact: a duped friend brings nobody's crowd into my network;
-- the like-minded and the strangers are pools: each fills up to its bound (``agreement_weight``,
-  ``stranger_weight``) and beyond that its members share the bound.
+- everyone outside my network is one pool: like-minded people (weighed by how much they agree with me) and
+  strangers (a little each) fill it up to ``stranger_weight``, and beyond that they share that bound.
 The same caps apply per category, where the weighed reviews of all its vendors make the *category prior*: what a
 dentist usually gets among the people I trust, shrunk toward the global mean. A vendor's rating is its prior
 moved toward its own weighed reviews, on the level at which the people I trust rate:
@@ -16,9 +16,9 @@ moved toward its own weighed reviews, on the level at which the people I trust r
     rating = centre + habit(my network) + prior(category) + Σ ωᵢ·(deviationᵢ − prior) / (k + Σ ωᵢ)
 
 where habit(my network) is the weighted habit of my own and my network's reviews (how generous the people I trust
-are). A pool's deviations are clipped to ± ``pool_clip``, so a set of accounts without a trust path to me can move
-any rating by at most 2·pool_clip·S·(1/(k + S) + 1/(k_c + S)) with S = ``stranger_weight`` (0.086★ with the
-defaults), and copies of my profile by the same with the like-minded bound (0.138★), whatever their number.
+are). The pool's deviations are clipped to ± ``pool_clip``, so any set of accounts without a trust path to me
+(strangers, copies of my profile, or both) can move any rating by at most 2·pool_clip·S·(1/(k + S) + 1/(k_c + S))
+with S = ``stranger_weight``: 0.089★ with the defaults, whatever their number (``outside_bound``).
 """
 
 from __future__ import annotations
@@ -40,7 +40,9 @@ class CategoryPriors:
     """Per category, as seen from one viewer: the prior and the weight behind each part of it."""
 
     prior: NDArray[np.float64]
-    """Deviation from the global mean that a vendor of this category starts from."""
+    """Deviation from the level that a vendor of this category starts from."""
+    network_prior: NDArray[np.float64]
+    """The same from my own and my network's reviews alone: what ranking starts from."""
     network_weight: NDArray[np.float64]
     like_minded_weight: NDArray[np.float64]
     stranger_weight: NDArray[np.float64]
@@ -56,10 +58,29 @@ class Evidence:
     pull: NDArray[np.float64]
     """Σ ω × deviation."""
     network: NDArray[np.float64]
-    """Σ ω over my own and my network's reviews alone: word of mouth."""
+    """Word of mouth: Σ ω × how much each review recommends (−1 for the lowest stars, +1 for the highest), over
+    my own and my network's reviews alone."""
     priors: CategoryPriors
     habit: float
+    heard: NDArray[np.float64]
+    """Σ ω over my own and my network's reviews, whatever their stars: whether anyone I trust knows the vendor."""
+    heard_pull: NDArray[np.float64]
+    """Σ ω × deviation over the same reviews: with ``heard``, the rating my network alone gives, which ranks."""
     """How far above the scale's centre my network and I rate, weighted like our reviews (0 with no network)."""
+
+
+def outside_bound(model: RatingModel, stranger_weight: float) -> float:
+    """The most, in stars, that any number of accounts without a trust path to me can move any rating: the pool
+    of people outside my network moves from one clipped extreme to the other at the vendor and category level."""
+    s = model.settings
+    k, k_c = s.network_shrinkage, s.category_prior_shrinkage
+    return 2.0 * s.pool_clip * stranger_weight * (1.0 / (k + stranger_weight) + 1.0 / (k_c + stranger_weight))
+
+
+def endorsement(model: RatingModel, stars: NDArray[np.float64]) -> NDArray[np.float64]:
+    """How much a review recommends its vendor: +1 for the highest stars, 0 for the middle, −1 for the lowest."""
+    low, high = model.scale
+    return (np.asarray(stars, dtype=np.float64) - model.centre) / ((high - low) / 2.0)
 
 
 def review_weights(model: RatingModel, perspective: Perspective, reviews: NDArray[np.int64]) -> NDArray[np.float64]:
@@ -155,8 +176,10 @@ def gather(model: RatingModel, perspective: Perspective, items: NDArray[np.int64
     mine = (kind == ME) | (kind == NETWORK)
     liked = kind == LIKE_MINDED
     like_raw_c = by_category(liked, raw)
-    like_share_c = _share(s.agreement_weight, like_raw_c)
-    stranger_share_c = _share(trust_settings.stranger_weight, stranger_raw_c)
+    # The like-minded and strangers are one pool, people outside my network: together they count no more than
+    # ``stranger_weight``, the like-minded (weighed by agreement) taking a larger part of it than strangers.
+    outside_share_c = _share(trust_settings.stranger_weight, like_raw_c + stranger_raw_c)
+    like_share_c = stranger_share_c = outside_share_c
     network_c = by_category(mine, omega)
     weight_c = network_c + like_raw_c * like_share_c + stranger_raw_c * stranger_share_c
     pull_c = (
@@ -166,6 +189,7 @@ def gather(model: RatingModel, perspective: Perspective, items: NDArray[np.int64
     )
     priors = CategoryPriors(
         prior=pull_c / (s.category_prior_shrinkage + weight_c),
+        network_prior=by_category(mine, omega * deviation) / (s.category_prior_shrinkage + network_c),
         network_weight=network_c,
         like_minded_weight=like_raw_c * like_share_c,
         stranger_weight=stranger_raw_c * stranger_share_c,
@@ -194,14 +218,16 @@ def gather(model: RatingModel, perspective: Perspective, items: NDArray[np.int64
     stranger_raw = np.where(stranger_raw > 1e-12, stranger_raw, 0.0)
     stranger_pull = np.where(stranger_raw > 0, stranger_pull, 0.0)
     like_raw = by_item(liked, raw)
-    like_share = _share(s.agreement_weight, like_raw)
-    stranger_share = _share(trust_settings.stranger_weight, stranger_raw)
-    network = by_item(mine, omega)
-    weight = network + like_raw * like_share + stranger_raw * stranger_share
+    like_share = stranger_share = _share(trust_settings.stranger_weight, like_raw + stranger_raw)
+    # Word of mouth is what my network would tell me: a five-star review recommends, a one-star warns.
+    network = by_item(mine, omega * endorsement(model, model.stars[reviews]))
+    heard = by_item(mine, omega)
+    weight = heard + like_raw * like_share + stranger_raw * stranger_share
     pull = by_item(mine, omega * deviation) + by_item(liked, raw * pooled) * like_share + stranger_pull * stranger_share
     mouth = omega[mine]
     habit = float(np.dot(mouth, model.habits[model.authors[reviews[mine]]]) / (HABIT_SHRINKAGE + mouth.sum()))
-    return Evidence(items, weight, pull, network, priors, habit)
+    heard_pull = by_item(mine, omega * deviation)
+    return Evidence(items, weight, pull, network, priors, habit, heard, heard_pull)
 
 
 def level(model: RatingModel, evidence: Evidence, viewer: int | None = None) -> float:
@@ -210,12 +236,21 @@ def level(model: RatingModel, evidence: Evidence, viewer: int | None = None) -> 
     return model.centre + (float(model.habits[viewer]) if viewer is not None else evidence.habit)
 
 
-def ratings(model: RatingModel, evidence: Evidence, viewer: int | None = None) -> NDArray[np.float64]:
-    """Each vendor's rating from its evidence: its category's prior moved toward its own weighed reviews."""
-    prior = evidence.priors.prior[model.item_categories[evidence.items]]
+def ratings(
+    model: RatingModel, evidence: Evidence, viewer: int | None = None, *, network_only: bool = False
+) -> NDArray[np.float64]:
+    """Each vendor's rating from its evidence: its category's prior moved toward its own weighed reviews.
+
+    ``network_only`` leaves out the pool of people outside my network: the rating that ranks. People I don't
+    know inform the stars shown (within ``outside_bound``) but never move a vendor in my ranking."""
+    codes = model.item_categories[evidence.items]
+    if network_only:
+        prior, weight, pull = evidence.priors.network_prior[codes], evidence.heard, evidence.heard_pull
+    else:
+        prior, weight, pull = evidence.priors.prior[codes], evidence.weight, evidence.pull
     k = model.settings.network_shrinkage
     start = level(model, evidence, viewer)
-    value = start + prior + (evidence.pull - evidence.weight * prior) / (k + evidence.weight)
+    value = start + prior + (pull - weight * prior) / (k + weight)
     low, high = model.scale
     return np.clip(value, low, high)
 
@@ -230,13 +265,8 @@ def vendor_weights(
     raw = review_weights(model, perspective, reviews)
     omega = raw * contact_shares(model, perspective, reviews, raw)
     kind = perspective.classes[model.voices[reviews]]
-    for pool, bound in (
-        (LIKE_MINDED, model.settings.agreement_weight),
-        (STRANGER, perspective.view.settings.stranger_weight),
-    ):
-        members = kind == pool
-        omega[members] *= _share(bound, np.asarray(raw[members].sum()))
     pooled = (kind == LIKE_MINDED) | (kind == STRANGER)
+    omega[pooled] *= _share(perspective.view.settings.stranger_weight, np.asarray(raw[pooled].sum()))
     counted = np.where(pooled, model.pooled_deviations[reviews], model.deviations[reviews])
     return reviews, omega, counted
 
@@ -244,12 +274,21 @@ def vendor_weights(
 def empty_evidence(model: RatingModel) -> Evidence:
     """Zeroed evidence over every vendor, to be filled a category at a time."""
     n, c = model.n_items, model.n_categories
-    priors = CategoryPriors(np.zeros(c), np.zeros(c), np.zeros(c), np.zeros(c))
-    return Evidence(np.arange(n, dtype=np.int64), np.zeros(n), np.zeros(n), np.zeros(n), priors, 0.0)
+    priors = CategoryPriors(*(np.zeros(c) for _ in range(5)))
+    zeros = np.zeros(n)
+    return Evidence(
+        np.arange(n, dtype=np.int64), zeros, zeros.copy(), zeros.copy(), priors, 0.0, zeros.copy(), zeros.copy()
+    )
 
 
 def fields_of(priors: CategoryPriors) -> tuple[NDArray[np.float64], ...]:
-    return (priors.prior, priors.network_weight, priors.like_minded_weight, priors.stranger_weight)
+    return (
+        priors.prior,
+        priors.network_prior,
+        priors.network_weight,
+        priors.like_minded_weight,
+        priors.stranger_weight,
+    )
 
 
 def copy_evidence(evidence: Evidence) -> Evidence:
@@ -260,4 +299,6 @@ def copy_evidence(evidence: Evidence) -> Evidence:
         evidence.network.copy(),
         CategoryPriors(*(array.copy() for array in fields_of(evidence.priors))),
         evidence.habit,
+        evidence.heard.copy(),
+        evidence.heard_pull.copy(),
     )

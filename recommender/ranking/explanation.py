@@ -80,7 +80,10 @@ class Explanation:
     """Where ratings start: the scale's centre plus how generously my network (or, in evaluation, the viewer)
     rates."""
     category_prior: float
-    """How far this category's vendors sit from the global mean among the people I trust."""
+    """How far this category's vendors sit from the level, among the people I trust (and, within its bound, the
+    pool of people outside my network)."""
+    network_prior: float
+    """The same among my network and me alone: what the ranking rating starts from."""
     network_shrinkage: float
     reviewers: tuple[ReviewerTerm, ...]
     scale: tuple[float, float]
@@ -105,19 +108,37 @@ class Explanation:
 
     @property
     def word_of_mouth(self) -> float:
-        """How much of my network (me included) uses this vendor: the summed weight of their reviews."""
-        return sum(t.effective_weight for t in self.reviewers if t.relation in {Relation.ME, Relation.NETWORK})
+        """How much my network (me included) recommends this vendor: the summed weight of their reviews, each
+        times how much it recommends (−1 for the lowest stars, +1 for the highest)."""
+        low, high = self.scale
+        centre, half = (low + high) / 2.0, (high - low) / 2.0
+        return sum(
+            t.effective_weight * (t.stars - centre) / half
+            for t in self.reviewers
+            if t.relation in {Relation.ME, Relation.NETWORK}
+        )
+
+    @property
+    def ranking_rating(self) -> float:
+        """The rating my network and I alone give: what ranks (people I don't know only inform the stars shown)."""
+        mine = [t for t in self.reviewers if t.relation in {Relation.ME, Relation.NETWORK}]
+        total = sum(t.effective_weight for t in mine)
+        # Each surprise is counted against the category prior shown; against the network's own prior instead:
+        pull = sum(t.effective_weight * (t.surprise + self.category_prior - self.network_prior) for t in mine)
+        low, high = self.scale
+        return min(max(self.level + self.network_prior + pull / (self.network_shrinkage + total), low), high)
 
     def recompute(self) -> float:
         """The score from the parts, step by step as documented in ``ranking.evidence`` and ``ranking.score``."""
         low, high = self.scale
-        rating = min(max(self.baseline + self.network_pull, low), high)
+        rating = self.ranking_rating
         if self.distance_km is None:
             closeness = UNKNOWN_DISTANCE_PROXIMITY
         else:
             closeness = math.exp(-max(self.distance_km - self.service_radius_km, 0.0) / self.radius_km)
         alpha, beta = self.rating_weight, self.word_of_mouth_weight
-        quality = (1.0 - beta) * (rating - low) / (high - low) + beta * float(known_by_network(self.word_of_mouth))
+        known = float(known_by_network(self.word_of_mouth))
+        quality = (1.0 - beta) * (rating - low) / (high - low) + beta * (1.0 + known) / 2.0
         return self.relevance * (alpha * quality + (1.0 - alpha) * closeness)
 
     def network(self) -> list[ReviewerTerm]:

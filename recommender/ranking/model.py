@@ -32,7 +32,7 @@ class RatingSettings:
 
     reviewer_shrinkage: float = 3.0
     """Pseudo-reviews pulling an author's habit toward nobody's."""
-    pool_clip: float = 2.0
+    pool_clip: float = 1.5
     """How far (in stars) one review from outside my network may deviate from what its author usually gives."""
     network_shrinkage: float = 3.0
     """k: the weight of trusted evidence it takes to move a vendor halfway from its category's prior."""
@@ -40,9 +40,10 @@ class RatingSettings:
     """The weight of trusted evidence it takes to move a category's prior halfway from the global mean."""
     half_life_days: float = 730.0
     """A review this old counts half as much as one written today."""
-    agreement_weight: float = 0.08
-    """The most that all like-minded people together count for one vendor (and one category): less than one
-    trusted friend, so copies of my profile cannot buy a rank. 0 turns like-mindedness off."""
+    agreement_weight: float = 1.0
+    """What a fully like-minded person counts within the pool of people outside my network (a stranger counts
+    0.01); the pool as a whole never counts more than ``TrustSettings.stranger_weight``, so copies of my profile
+    cannot buy a rank. 0 turns like-mindedness off."""
     agreement_shrinkage: float = 5.0
     """Pseudo-vendors of no agreement: two vendors in common is weak evidence of shared taste."""
     agreement_sample: int = 200

@@ -2,9 +2,9 @@
 
 Everyone falls in exactly one class. My network (trust paths of at least the network floor) weighs by trust. People
 outside it whose verdicts have matched mine are *like-minded* and weigh by that agreement; everyone else is a
-stranger and weighs a little each. Like-minded people and strangers are two bounded pools: whatever their number,
-together they count no more than ``agreement_weight`` and ``stranger_weight`` for any one vendor (the pools are
-filled in ``ranking.evidence``). Distrust wins over everything: someone I distrust weighs nothing however much we
+stranger and weighs a little each. Together, the like-minded and strangers are one bounded pool: whatever their
+number, they count no more than ``stranger_weight`` for any one vendor (the pool is filled in
+``ranking.evidence``). Distrust wins over everything: someone I distrust weighs nothing however much we
 agree.
 """
 
@@ -53,7 +53,7 @@ class Perspective:
         agreement = np.where(classes == LIKE_MINDED, agreement, 0.0)
         weights = np.select(
             [classes == ME, classes == NETWORK, classes == LIKE_MINDED, classes == STRANGER],
-            [1.0, view.weights, agreement, STRANGER_EACH],
+            [1.0, view.weights, agreement * model.settings.agreement_weight, STRANGER_EACH],
             0.0,
         )
         return cls(view, agreement, classes, weights)

@@ -66,7 +66,7 @@ class Ranker:
         else:
             positions = items
         viewer = perspective.me if include_viewer_bias and perspective.me >= 0 else None
-        rated = ratings(model, evidence, viewer)[positions]
+        rated = ratings(model, evidence, viewer, network_only=True)[positions]
         distance = self.distances(items, origin) - self.geometry.service_radius_km[items]
         closeness = proximity(distance, self.geometry.radius_km[items])
         return combine(rated, closeness, relevance, self.settings, model.scale, evidence.network[positions])
@@ -86,6 +86,7 @@ class Ranker:
         if evidence is None:
             evidence = gather(model, perspective, np.array([item], dtype=np.int64))
         prior = float(evidence.priors.prior[model.item_categories[item]])
+        network_prior = float(evidence.priors.network_prior[model.item_categories[item]])
         reviews, omega, counted = vendor_weights(model, perspective, item)
         voices = model.voices[reviews]
         relations = perspective.relations(voices)
@@ -131,6 +132,7 @@ class Ranker:
             rating=0.0,
             level=level(model, evidence),
             category_prior=prior,
+            network_prior=network_prior,
             network_shrinkage=model.settings.network_shrinkage,
             reviewers=reviewers,
             scale=model.scale,

@@ -1,11 +1,12 @@
 """How rating, word of mouth, distance and text relevance combine into one score, vectorised for many vendors.
 
-    quality = (1 − β) · (rating − low) / (high − low) + β · known,     known = m / (m + 1)
+    quality = (1 − β) · (rating − low) / (high − low) + β · (1 + known) / 2,     known = m / (|m| + 1)
     score = relevance × (α · quality + (1 − α) · proximity),           proximity = exp(−d / radius)
 
-where m is word of mouth: the summed weight of my own and my network's reviews of the vendor (one fully trusted
-friend who uses it makes it half "known"). How many people I trust use a vendor is evidence in itself, beyond
-their stars; strangers add nothing to it.
+where m is word of mouth: the summed weight of my own and my network's reviews of the vendor, each times how much
+it recommends (+1 for five stars, 0 for three, −1 for one): one fully trusted friend who loves it makes it half
+"known", one who warns against it half "known to avoid". How many people I trust recommend a vendor (or warn
+against it) is evidence in itself, beyond the rating; strangers add nothing to it.
 
 Each part is monotonic where users expect it: a closer vendor, or a better rating, never scores lower. A vendor
 with no known position is scored as if it were exactly one category radius away, neither favoured nor buried.
@@ -44,9 +45,10 @@ def proximity(distance_km: NDArray[np.float64], radius_km: NDArray[np.float64] |
 
 
 def known_by_network(word_of_mouth: NDArray[np.float64] | float) -> NDArray[np.float64]:
-    """0 when nobody I trust uses the vendor, 1/2 for one fully trusted friend, approaching 1 with more."""
-    mouth = np.maximum(np.asarray(word_of_mouth, dtype=np.float64), 0.0)
-    known: NDArray[np.float64] = mouth / (mouth + 1.0)
+    """0 when nobody I trust knows the vendor, 1/2 for one fully trusted friend who loves it, approaching 1 with
+    more; negative, down to −1, when they warn against it."""
+    mouth = np.asarray(word_of_mouth, dtype=np.float64)
+    known: NDArray[np.float64] = mouth / (np.abs(mouth) + 1.0)
     return known
 
 
@@ -60,5 +62,5 @@ def combine(
 ) -> NDArray[np.float64]:
     low, high = scale
     alpha, beta = settings.rating_weight, settings.word_of_mouth_weight
-    quality = (1.0 - beta) * (rating - low) / (high - low) + beta * known_by_network(word_of_mouth)
+    quality = (1.0 - beta) * (rating - low) / (high - low) + beta * (1.0 + known_by_network(word_of_mouth)) / 2.0
     return relevance * (alpha * quality + (1.0 - alpha) * closeness)

@@ -35,8 +35,9 @@ class TrustSettings:
 
     horizon: int = 3
     decay: float = 0.7
-    stranger_weight: float = 0.05
-    """The most that everyone outside my network counts for one vendor, all of them together (not each)."""
+    stranger_weight: float = 0.07
+    """The most that everyone outside my network (strangers and the like-minded) counts for one vendor, all of
+    them together (not each)."""
     network_floor: float = 0.01
     """The least weight that makes someone "in my network"; reached more faintly they count as strangers."""
 

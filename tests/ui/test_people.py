@@ -52,7 +52,10 @@ def town(me_db: Database) -> dict[str, uuid.UUID]:
         ids["Dr Lee"] = add_vendor(uow, VendorDraft("Dr Lee", "pediatrician", "1 Elm St", 52.21, 0.12)).id
         ids["Dr Kim"] = add_vendor(uow, VendorDraft("Dr Kim", "pediatrician", "9 Oak Rd", 52.20, 0.13)).id
         for author, vendor, stars in (("Cara", "Dr Lee", 5), ("Ben", "Dr Lee", 3), ("Ben", "Dr Kim", 5)):
-            save_review(uow, ReviewDraft(ids[vendor], stars, author_id=ids[author]), today=TODAY)
+            # Their own reviews (recorded by themselves, as synced from their devices), not hearsay I recorded.
+            save_review(
+                uow, ReviewDraft(ids[vendor], stars, author_id=ids[author]), recorded_by_id=ids[author], today=TODAY
+            )
         save_review(uow, ReviewDraft(ids["Dr Kim"], 2, author_id=ids["Cara"]), today=TODAY)
     return ids
 

@@ -170,10 +170,11 @@ def test_all_else_equal_a_closer_vendor_never_ranks_lower(
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.integers(1, 4), st.integers(1, 5), st.floats(0.1, 1.0), st.floats(0.0, 0.9))
+@given(st.integers(3, 4), st.integers(1, 5), st.floats(0.1, 1.0), st.floats(0.0, 0.9))
 def test_a_higher_rating_from_a_more_trusted_reviewer_never_ranks_lower(
     low_stars: int, extra_stars: int, low_trust: float, extra_trust: float
 ) -> None:
+    # Recommendations (three stars or more): a warning from someone I trust more rightly sinks a vendor further.
     high_stars = min(low_stars + extra_stars, 5)
     high_trust = min(low_trust + extra_trust, 1.0)
     # Vendor 0 gets the higher rating from Anna, whom I trust more; vendor 1 the lower from Ben.
@@ -230,3 +231,12 @@ def test_a_like_minded_stranger_counts_but_a_distrusted_one_never_does() -> None
     _, distrusting = world(reviews, [HOME, HOME, HOME], [(ME, BEN, -1.0)])
     blocked = Perspective.of(distrusting.view_from(ME), ranker.model)
     assert blocked.weights[BEN] == 0.0 and blocked.relation(BEN) is Relation.BLOCKED
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from([1, 2]), st.floats(0.1, 0.5), st.floats(0.2, 0.5))
+def test_a_warning_from_someone_i_trust_more_sinks_a_vendor_further(stars: int, low_trust: float, extra: float) -> None:
+    reviews = [(ANNA, 0, float(stars)), (BEN, 1, float(stars)), (CARA, 0, 3.0), (CARA, 1, 3.0)]
+    ranker, graph = world(reviews, [HOME, HOME], [(ME, ANNA, low_trust + extra), (ME, BEN, low_trust)])
+    scores = ranker.scores(Perspective.of(graph.view_from(ME), ranker.model), np.array([0, 1]), HOME)
+    assert scores[0] < scores[1]

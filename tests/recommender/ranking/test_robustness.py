@@ -7,6 +7,7 @@ import itertools
 from dataclasses import dataclass, field
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.typing import NDArray
@@ -14,6 +15,7 @@ from numpy.typing import NDArray
 from recommender.ranking.evidence import gather, ratings
 from recommender.ranking.model import RatingModel
 from recommender.ranking.perspective import Perspective
+from recommender.ranking.ranker import Ranker, VendorGeometry
 from recommender.trust.graph import TrustGraph
 
 ME = 0
@@ -38,6 +40,13 @@ class World:
 
     def ratings(self) -> NDArray[np.float64]:
         """Every vendor's rating as seen from me, through the app's ranking code."""
+        return self.seen()[0]
+
+    def scores(self) -> NDArray[np.float64]:
+        """Every vendor's score as seen from me at home (vendors spread over a few kilometres)."""
+        return self.seen()[1]
+
+    def seen(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         authors, items, stars, recorders, ages = (np.array(c) for c in zip(*self.reviews, strict=True))
         model = RatingModel(
             self.n_people,
@@ -51,7 +60,12 @@ class World:
         )
         truster, trustee, level = (np.array(c) for c in zip(*self.trust, strict=True))
         graph = TrustGraph(self.n_people, truster, trustee, level.astype(float))
-        return ratings(model, gather(model, Perspective.of(graph.view_from(ME), model)))
+        perspective = Perspective.of(graph.view_from(ME), model)
+        n = len(self.categories)
+        geometry = VendorGeometry(52.2 + 0.01 * np.arange(n), np.full(n, 0.12), np.full(n, 5.0))
+        items = np.arange(n, dtype=np.int64)
+        scores = Ranker(model, geometry).scores(perspective, items, (52.2, 0.12))
+        return ratings(model, gather(model, perspective)), scores
 
     def copy(self) -> World:
         return World(self.n_people, list(self.categories), list(self.reviews), list(self.trust))
@@ -108,8 +122,10 @@ def test_accounts_without_a_trust_path_move_no_rating_more_than_a_tenth_of_a_sta
     world: World, count: int, stars: float, elsewhere: bool, data: st.DataObject
 ) -> None:
     target = data.draw(st.integers(0, len(world.categories) - 1))
-    before, after = world.ratings(), flood(world, target, count, stars, elsewhere=elsewhere).ratings()
-    assert np.max(np.abs(after - before)) <= STRANGERS_BOUND
+    attacked = flood(world, target, count, stars, elsewhere=elsewhere)
+    assert np.max(np.abs(attacked.ratings() - world.ratings())) <= STRANGERS_BOUND
+    # They inform the stars shown, within that bound, but never move anything in my ranking.
+    assert attacked.scores() == pytest.approx(world.scores(), rel=1e-12, abs=1e-12)
 
 
 @settings(max_examples=120, deadline=None)
@@ -125,6 +141,7 @@ def test_copies_of_my_profile_move_no_rating_more_than_two_tenths_of_a_star(
         attacked.reviews += [(copy, vendor, stars, copy, 0.0) for vendor, stars in mine]
         attacked.reviews.append((copy, target, 5.0, copy, 0.0))
     assert np.max(np.abs(attacked.ratings() - world.ratings())) <= COPIES_BOUND
+    assert attacked.scores() == pytest.approx(world.scores(), rel=1e-12, abs=1e-12)
 
 
 @settings(max_examples=120, deadline=None)
