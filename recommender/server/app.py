@@ -24,7 +24,7 @@ from sqlalchemy.exc import DataError, OperationalError
 from starlette.concurrency import run_in_threadpool
 
 from recommender import __version__
-from recommender.server import access, feed, schemas
+from recommender.server import access, feed, problems, schemas
 from recommender.server.limits import DEFAULT_MAX_BODY_BYTES, BodySizeLimit
 from recommender.server.store import ServerStore
 from recommender.storage.hlc import wall_clock_ms
@@ -212,6 +212,8 @@ def _read_page(
 
 
 def _add_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, problems.invalid_request)
+
     @app.exception_handler(access.AccessDenied)
     def _access_denied(_request: Request, error: access.AccessDenied) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
