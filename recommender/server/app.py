@@ -40,6 +40,8 @@ class ServerConfig:
 
     database_url: str
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    # Values in one pull page, in bytes (see feed.pull_page).
+    max_page_bytes: int = feed.MAX_PAGE_BYTES
     # Invite redemptions allowed per client address within the window (guessing codes takes billions of tries).
     join_attempts: int = 10
     join_window: dt.timedelta = field(default_factory=lambda: dt.timedelta(minutes=10))
@@ -182,7 +184,8 @@ def create_app(config: ServerConfig, store: ServerStore | None = None) -> FastAP
         limit: Annotated[int, Query(ge=1, le=schemas.MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE,
     ) -> Response:
         """The group's edits after ``since``, in sequence order, a page at a time."""
-        read = partial(_read_page, store, credentials.credentials if credentials else None, group_id, since, limit)
+        token = credentials.credentials if credentials else None
+        read = partial(_read_page, store, token, group_id, since, limit, config.max_page_bytes)
         # A device polling every minute gets a page of a few changes: on SQLite (a local file whose readers never
         # wait) that is built right here, as the trip to a worker thread was a tenth of an incremental sync.
         # Anything larger, and every page on PostgreSQL (network round trips), is built on a worker thread.
@@ -199,7 +202,13 @@ _INLINE_PAGE_CHANGES = 200
 
 
 def _read_page(
-    store: ServerStore, token: str | None, group_id: uuid.UUID, since: int, limit: int, at_most: int | None
+    store: ServerStore,
+    token: str | None,
+    group_id: uuid.UUID,
+    since: int,
+    limit: int,
+    max_bytes: int,
+    at_most: int | None,
 ) -> bytes | None:
     """Sign in and read one page in one snapshot; None if the page would hold more than ``at_most`` changes."""
     with store.read_connection() as connection:
@@ -208,7 +217,7 @@ def _read_page(
         newest = feed.newest_seq(connection, group_id)
         if at_most is not None and newest - since > at_most:
             return None
-        return feed.pull_page(connection, group_id, since, limit, newest)
+        return feed.pull_page(connection, group_id, since, limit, newest, max_bytes)
 
 
 def _add_error_handlers(app: FastAPI) -> None:
