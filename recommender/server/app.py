@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import secrets
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -45,6 +46,18 @@ class ServerConfig:
     # Invite redemptions allowed per client address within the window (guessing codes takes billions of tries).
     join_attempts: int = 10
     join_window: dt.timedelta = field(default_factory=lambda: dt.timedelta(minutes=10))
+    # Groups created per client address within the window (a flood of groups is a flood of databases rows).
+    group_creations: int = 5
+    group_window: dt.timedelta = field(default_factory=lambda: dt.timedelta(hours=1))
+    # False (``--invite-only``): only the operator creates groups, with ``operator_token`` as bearer token; with
+    # no operator token, nobody can.
+    open_groups: bool = True
+    operator_token: str | None = None
+    # Addresses of reverse proxies whose X-Forwarded-For is believed (``--forwarded-allow-ips``); by default
+    # none is: the rate limits count the address that connected.
+    forwarded_allow_ips: list[str] = field(default_factory=list)
+    # Seconds a request may take to arrive whole, headers and body (see slow_clients).
+    read_timeout_s: float = 30.0
     # The server's wall clock (invite expiry, rate limits, clamping stamps from the future); tests replace it.
     now_ms: Callable[[], int] = wall_clock_ms
 
@@ -110,9 +123,23 @@ def create_app(config: ServerConfig, store: ServerStore | None = None) -> FastAP
         return {"status": "ok", "version": __version__}
 
     @app.post("/v1/groups", status_code=201, tags=["groups"])
-    def create_group(request: schemas.CreateGroup) -> schemas.Membership:
-        """Create a group; the caller becomes its admin and gets a device token."""
+    def create_group(request: schemas.CreateGroup, http_request: Request) -> schemas.Membership:
+        """Create a group; the caller becomes its admin and gets a device token (rate-limited per address; on an
+        invite-only server, only with the operator's token)."""
+        if not config.open_groups:
+            # Read by hand, not as the bearer scheme: for everyone but an invite-only server's operator the route
+            # is public, and the schema says so.
+            scheme, _, given = http_request.headers.get("authorization", "").partition(" ")
+            given = given.strip() if scheme.lower() == "bearer" else ""
+            if not config.operator_token or not secrets.compare_digest(given.encode(), config.operator_token.encode()):
+                raise access.AccessDenied(403, "this server is invite-only: ask its operator to create your group")
+        address = _address(http_request)
         with store.transaction() as session:
+            limited = access.rate_limited(
+                session, f"group {address}", config.group_creations, config.group_window, now()
+            )
+            if limited and config.open_groups:
+                raise access.AccessDenied(429, "too many groups created from this address: try again later")
             membership = access.create_group(session, request, now())
         logger.info("group %s created", membership.group_id)
         return membership
@@ -127,11 +154,10 @@ def create_app(config: ServerConfig, store: ServerStore | None = None) -> FastAP
     @app.post("/v1/join", status_code=201, tags=["groups"])
     def join(request: schemas.Join, http_request: Request) -> schemas.Membership:
         """Redeem an invite code for a device token (rate-limited per client address)."""
-        address = http_request.client.host if http_request.client else "unknown"
+        address = _address(http_request)
         with store.transaction() as session:
-            if access.count_recent_attempts(session, address, config.join_window, now()) >= config.join_attempts:
+            if access.rate_limited(session, address, config.join_attempts, config.join_window, now()):
                 raise access.AccessDenied(429, "too many invite attempts from this address: try again later")
-            access.record_attempt(session, address, now())
         with store.transaction() as session:
             membership = access.redeem_invite(session, request, now())
         logger.info("member %s joined group %s", membership.member_id, membership.group_id)
@@ -195,6 +221,11 @@ def create_app(config: ServerConfig, store: ServerStore | None = None) -> FastAP
         return Response(body, media_type="application/json")
 
     return app
+
+
+def _address(request: Request) -> str:
+    # The connecting address, or the one a trusted proxy (--forwarded-allow-ips) forwarded: uvicorn decides.
+    return request.client.host if request.client else "unknown"
 
 
 # Pages of up to this many changes are built on the event loop (SQLite only): well under a millisecond.
