@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
+from urllib3.util import parse_url
 
 from recommender.sync.wire import WireChange
 
@@ -66,6 +67,12 @@ def check_server_url(url: str, *, allow_insecure: bool = False) -> str:
     """The normalised base URL; plain HTTP only to this machine unless ``allow_insecure``."""
     parts = urlsplit(url.strip())
     if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise SyncError(f"not a server address: {url!r} (expected e.g. https://sync.example.org)")
+    # The host requests will really connect to (urllib3's parse, which reads "\" as a path separator where
+    # urlsplit does not): "http://evil.invalid\@localhost" is evil.invalid to one, localhost to the other.
+    # Addresses the two read differently, or with a user name in them, are refused outright.
+    connects_to = (parse_url(requests.Request("GET", url.strip()).prepare().url or "").host or "").strip("[]")
+    if "@" in parts.netloc or "\\" in url or connects_to.lower() != parts.hostname.lower():
         raise SyncError(f"not a server address: {url!r} (expected e.g. https://sync.example.org)")
     if parts.scheme == "http" and not allow_insecure and not _is_loopback(parts.hostname):
         raise InsecureServerError(
@@ -191,14 +198,27 @@ class SyncClient:
         for attempt in range(attempts):
             last = attempt == attempts - 1
             try:
+                # Redirects are never followed: one to another host would take the device token with it.
                 response = self.session.request(
-                    method, self.base_url + path, json=body, params=params, headers=headers, timeout=self.timeout_s
+                    method,
+                    self.base_url + path,
+                    json=body,
+                    params=params,
+                    headers=headers,
+                    timeout=self.timeout_s,
+                    allow_redirects=False,
                 )
             except requests.RequestException as error:
                 if last:
                     raise SyncError(f"cannot reach the sync server at {self.base_url}: {_reason(error)}") from None
                 logger.info("%s %s failed (%s); retrying", method, path, type(error).__name__)
             else:
+                if response.is_redirect:
+                    where = response.headers.get("location", "elsewhere")
+                    raise SyncError(
+                        f"the server at {self.base_url} redirects to {where}: use that address if you trust it",
+                        status=response.status_code,
+                    )
                 if response.status_code < 400:
                     return response
                 if response.status_code not in _RETRY_STATUSES or last:
