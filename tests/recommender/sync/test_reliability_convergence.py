@@ -84,7 +84,9 @@ OPERATIONS = st.sampled_from(KINDS).flatmap(
 @pytest.fixture(scope="module")
 def factory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReplicaFactory]:
     folder = memory_folder(tmp_path_factory, "convergence")
-    config = ServerConfig(database_url=f"sqlite:///{folder / 'server.sqlite'}", join_attempts=10**9)
+    config = ServerConfig(
+        database_url=f"sqlite:///{folder / 'server.sqlite'}", join_attempts=10**9, group_creations=10**9
+    )
     with running_server(config) as url:
         made = ReplicaFactory(folder, url)
         yield made

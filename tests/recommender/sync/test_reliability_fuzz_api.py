@@ -45,7 +45,9 @@ EXAMPLES_PER_OPERATION = 60
 def member(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, Any]]]:
     folder: Path = tmp_path_factory.mktemp("fuzz")
     # Generous join limit: the fuzzer redeems made-up codes far more often than any person would.
-    config = ServerConfig(database_url=f"sqlite:///{folder / 'server.sqlite'}", join_attempts=10**9)
+    config = ServerConfig(
+        database_url=f"sqlite:///{folder / 'server.sqlite'}", join_attempts=10**9, group_creations=10**9
+    )
     with running_server(config) as url:
         answer = requests.post(
             f"{url}/v1/groups",
