@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import os
 import re
 import sys
 import uuid
@@ -38,6 +39,10 @@ def duration(text: str) -> int:
     return int(match[1]) * _UNIT_S[match[2]]
 
 
+# An invite-only server's operator token: read by ``serve --invite-only`` and sent by ``group create``.
+OPERATOR_TOKEN_VARIABLE = "GRAPEVINE_OPERATOR_TOKEN"
+
+
 def register(commands: Any) -> None:
     serve = commands.add_parser("serve", help="run a sync server for groups (HTTP/JSON API)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
@@ -45,6 +50,26 @@ def register(commands: Any) -> None:
     serve.add_argument(
         "--database-url",
         help="sqlite:///PATH or postgresql+psycopg://USER@HOST/DB (default: a SQLite file in your user data folder)",
+    )
+    creation = serve.add_mutually_exclusive_group()
+    creation.add_argument(
+        "--open-groups",
+        dest="open_groups",
+        action="store_true",
+        default=True,
+        help="anyone may create a group (default)",
+    )
+    creation.add_argument(
+        "--invite-only",
+        dest="open_groups",
+        action="store_false",
+        help=f"only the operator creates groups, with the token in ${OPERATOR_TOKEN_VARIABLE} (unset: nobody can)",
+    )
+    serve.add_argument(
+        "--forwarded-allow-ips",
+        default="",
+        metavar="IP,IP",
+        help="reverse proxies whose X-Forwarded-For header is believed (default: none)",
     )
     serve.set_defaults(run=run_serve)
 
@@ -152,7 +177,12 @@ def run_serve(args: argparse.Namespace) -> int:
 
     url = args.database_url or default_database_url()
     try:
-        config = ServerConfig(database_url=url)
+        config = ServerConfig(
+            database_url=url,
+            open_groups=args.open_groups,
+            operator_token=os.environ.get(OPERATOR_TOKEN_VARIABLE) or None,
+            forwarded_allow_ips=[ip.strip() for ip in args.forwarded_allow_ips.split(",") if ip.strip()],
+        )
         # Requests (never their tokens: see recommender.server.logs) are worth seeing on a server's terminal.
         for name in ("uvicorn", "uvicorn.access", "uvicorn.error", "recommender.server"):
             logging.getLogger(name).setLevel(logging.INFO)
@@ -176,8 +206,10 @@ def _safe_url(url: str) -> str:
 def run_create(args: argparse.Namespace) -> int:
     with _database(args) as database:
         _ensure_me(database, args.person_name)
-        with SyncClient(args.server, allow_insecure=args.allow_insecure_http) as client:
-            link = groups.create_group(database, args.group_name, client)
+        # On an invite-only server the operator's token allows the creation (an open one ignores it).
+        operator = os.environ.get(OPERATOR_TOKEN_VARIABLE) or None
+        with SyncClient(args.server, None, allow_insecure=args.allow_insecure_http) as client:
+            link = groups.create_group(database, args.group_name, client, operator_token=operator)
     print(f"Created group {link.name!r} on {link.server_url}; you are its admin.")
     print("Invite others with: grapevine group invite")
     return 0

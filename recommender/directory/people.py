@@ -15,6 +15,7 @@ from recommender.directory.errors import ErrorCode, ValidationError
 from recommender.directory.records import PersonRecord, TrustRecord
 from recommender.storage.changelog import Changes
 from recommender.storage.database import UnitOfWork
+from recommender.storage.limits import LONG_TEXT_CHARS
 from recommender.storage.models import Person, Trust, trust_id_for
 
 
@@ -35,13 +36,15 @@ class PersonDraft:
 
 
 def clean_person(draft: PersonDraft) -> dict[str, Any]:
-    return {
-        "display_name": validation.required_text("display_name", draft.display_name, limit=200),
-        "email": validation.email("email", draft.email),
-        "phone": validation.phone("phone", draft.phone),
-        "notes": validation.text("notes", draft.notes, limit=10_000),
-        "member_id": validation.text("member_id", draft.member_id, limit=64),
-    }
+    return validation.record_size(
+        {
+            "display_name": validation.required_text("display_name", draft.display_name, limit=200),
+            "email": validation.email("email", draft.email),
+            "phone": validation.phone("phone", draft.phone),
+            "notes": validation.text("notes", draft.notes, limit=LONG_TEXT_CHARS),
+            "member_id": validation.text("member_id", draft.member_id, limit=64),
+        }
+    )
 
 
 def add_person(uow: UnitOfWork, draft: PersonDraft, *, person_id: uuid.UUID | None = None) -> PersonRecord:

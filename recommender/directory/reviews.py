@@ -17,6 +17,7 @@ from recommender.directory.errors import ErrorCode, ValidationError
 from recommender.directory.records import ReviewRecord
 from recommender.storage.changelog import Changes
 from recommender.storage.database import UnitOfWork
+from recommender.storage.limits import LONG_TEXT_CHARS
 from recommender.storage.models import Person, Review, Vendor, recorded_review_id
 
 
@@ -66,17 +67,19 @@ def clean_review(session: Session, draft: ReviewDraft, recorded_by_id: uuid.UUID
         if record is None or record.deleted:
             kind = "vendor" if field == "vendor" else "person"
             raise ValidationError(field, ErrorCode.UNKNOWN_REFERENCE, str(record_id), kind=kind)
-    return {
-        "vendor_id": draft.vendor_id,
-        "author_id": author_id,
-        "recorded_by_id": recorded_by_id,
-        "rating": validation.rating("rating", draft.rating),
-        "text": validation.text("text", draft.text, limit=10_000),
-        "visited_on": _date("visited_on", draft.visited_on, today=today),
-        "reviewed_on": _date("reviewed_on", draft.reviewed_on, today=today) or today,
-        "tags": validation.tags("tags", list(draft.tags) if isinstance(draft.tags, tuple) else draft.tags),
-        "deleted": False,
-    }
+    return validation.record_size(
+        {
+            "vendor_id": draft.vendor_id,
+            "author_id": author_id,
+            "recorded_by_id": recorded_by_id,
+            "rating": validation.rating("rating", draft.rating),
+            "text": validation.text("text", draft.text, limit=LONG_TEXT_CHARS),
+            "visited_on": _date("visited_on", draft.visited_on, today=today),
+            "reviewed_on": _date("reviewed_on", draft.reviewed_on, today=today) or today,
+            "tags": validation.tags("tags", list(draft.tags) if isinstance(draft.tags, tuple) else draft.tags),
+            "deleted": False,
+        }
+    )
 
 
 def save_review(

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
+import uuid
 from typing import Any
 from urllib.parse import urlsplit
 
 from recommender.directory.errors import ErrorCode, ValidationError
+from recommender.storage.limits import MAX_RECORD_BYTES, encoded_size
 from recommender.taxonomy import load_taxonomy
 
 # Phone numbers are written in too many national styles to parse here; accept the characters people use
 # and a plausible digit count (ITU E.164 allows at most 15 digits, plus room for an extension).
 _PHONE_CHARS = re.compile(r"[0-9+()\-./ ]+(?:\s*(?:ext\.?|x|#)\s*\d{1,6})?", re.IGNORECASE)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+")
+# A review's tags: as many as the sync server accepts (see recommender.sync.wire).
+MAX_TAGS = 50
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]{2,}|localhost", re.IGNORECASE)
 
 
@@ -52,7 +57,8 @@ def number(field: str, value: Any, *, low: float, high: float) -> float | None:
         raise ValidationError(field, ErrorCode.NOT_A_NUMBER, value) from None
     if not math.isfinite(result) or not low <= result <= high:
         raise ValidationError(field, ErrorCode.OUT_OF_RANGE, value, low=low, high=high)
-    return result
+    # SQLite stores -0.0 as 0: the sign would survive in the change log and on the wire but not in the record.
+    return result + 0.0
 
 
 def coordinates(lat: Any, lon: Any) -> tuple[float | None, float | None]:
@@ -148,4 +154,16 @@ def tags(field: str, value: Any) -> list[str]:
         tag = text(field, item, limit=40)
         if tag is not None and tag.lower() not in result:
             result.append(tag.lower())
+    if len(result) > MAX_TAGS:
+        raise ValidationError(field, ErrorCode.NOT_ALLOWED, len(result), reason=f"at most {MAX_TAGS} tags")
     return result
+
+
+def record_size(values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` unchanged if the record fits the sync size limit together; checked before anything is queued."""
+    size = encoded_size(str(value) if isinstance(value, uuid.UUID | dt.date) else value for value in values.values())
+    if size > MAX_RECORD_BYTES:
+        largest = max(values, key=lambda name: len(str(values[name] or "")))
+        reason = f"makes the record larger than {MAX_RECORD_BYTES:,} bytes in all; shorten it"
+        raise ValidationError(largest, ErrorCode.NOT_ALLOWED, size, reason=reason)
+    return values

@@ -15,6 +15,7 @@ from recommender.directory.errors import ErrorCode, ValidationError
 from recommender.directory.records import VendorRecord
 from recommender.storage.changelog import Changes
 from recommender.storage.database import UnitOfWork
+from recommender.storage.limits import LONG_TEXT_CHARS
 from recommender.storage.models import Vendor
 
 SOURCES = ("manual", "osm", "import", "demo", "yelp", "takeout")
@@ -54,23 +55,25 @@ def clean_vendor(draft: VendorDraft) -> dict[str, Any]:
     source = validation.required_text("source", draft.source, limit=16)
     if source not in SOURCES:
         raise ValidationError("source", ErrorCode.NOT_ALLOWED, source, reason=f"must be one of {', '.join(SOURCES)}")
-    return {
-        "name": validation.required_text("name", draft.name, limit=200),
-        "category": validation.category("category", draft.category),
-        "address": validation.text("address", draft.address, limit=300),
-        "lat": lat,
-        "lon": lon,
-        "service_area": validation.text("service_area", draft.service_area, limit=200),
-        "service_radius_km": validation.number("service_radius_km", draft.service_radius_km, low=0.01, high=500.0),
-        "phone": validation.phone("phone", draft.phone),
-        "email": validation.email("email", draft.email),
-        "website": validation.website("website", draft.website),
-        "opening_hours": validation.text("opening_hours", draft.opening_hours, limit=500),
-        "notes": validation.text("notes", draft.notes, limit=10_000),
-        "source": source,
-        "source_id": validation.text("source_id", draft.source_id, limit=200),
-        "attribution": validation.text("attribution", draft.attribution, limit=200),
-    }
+    return validation.record_size(
+        {
+            "name": validation.required_text("name", draft.name, limit=200),
+            "category": validation.category("category", draft.category),
+            "address": validation.text("address", draft.address, limit=300),
+            "lat": lat,
+            "lon": lon,
+            "service_area": validation.text("service_area", draft.service_area, limit=200),
+            "service_radius_km": validation.number("service_radius_km", draft.service_radius_km, low=0.01, high=500.0),
+            "phone": validation.phone("phone", draft.phone),
+            "email": validation.email("email", draft.email),
+            "website": validation.website("website", draft.website),
+            "opening_hours": validation.text("opening_hours", draft.opening_hours, limit=500),
+            "notes": validation.text("notes", draft.notes, limit=LONG_TEXT_CHARS),
+            "source": source,
+            "source_id": validation.text("source_id", draft.source_id, limit=200),
+            "attribution": validation.text("attribution", draft.attribution, limit=200),
+        }
+    )
 
 
 def add_vendor(uow: UnitOfWork, draft: VendorDraft, *, vendor_id: uuid.UUID | None = None) -> VendorRecord:

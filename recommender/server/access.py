@@ -140,14 +140,16 @@ def create_invite(
     return schemas.InviteCode(code=code, expires_at=expires_at, max_uses=request.max_uses)
 
 
-def count_recent_attempts(session: Session, address: str, window: dt.timedelta, now: dt.datetime) -> int:
+def rate_limited(session: Session, key: str, allowed: int, window: dt.timedelta, now: dt.datetime) -> bool:
+    """Whether ``key`` (an action and a client address) was tried ``allowed`` times within ``window``; if not,
+    this try is counted. Kept in the database, so the limit holds across server processes."""
     since = now - window
     session.execute(delete(JoinAttempt).where(JoinAttempt.at < since))
-    return session.scalar(select(func.count()).where(JoinAttempt.address == address, JoinAttempt.at >= since)) or 0
-
-
-def record_attempt(session: Session, address: str, now: dt.datetime) -> None:
-    session.add(JoinAttempt(address=address, at=now))
+    tried = session.scalar(select(func.count()).where(JoinAttempt.address == key, JoinAttempt.at >= since)) or 0
+    if tried >= allowed:
+        return True
+    session.add(JoinAttempt(address=key, at=now))
+    return False
 
 
 def redeem(

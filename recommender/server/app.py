@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import secrets
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from recommender import __version__
-from recommender.server import access, feed, schemas
+from recommender.server import access, feed, problems, schemas
 from recommender.server.limits import DEFAULT_MAX_BODY_BYTES, BodySizeLimit
 from recommender.server.store import ServerStore
 from recommender.storage.hlc import wall_clock_ms
@@ -42,9 +43,23 @@ class ServerConfig:
 
     database_url: str
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    # Values in one pull page, in bytes (see feed.pull_page).
+    max_page_bytes: int = feed.MAX_PAGE_BYTES
     # Invite redemptions allowed per client address within the window (guessing codes takes billions of tries).
     join_attempts: int = 10
     join_window: dt.timedelta = field(default_factory=lambda: dt.timedelta(minutes=10))
+    # Groups created per client address within the window (a flood of groups is a flood of databases rows).
+    group_creations: int = 5
+    group_window: dt.timedelta = field(default_factory=lambda: dt.timedelta(hours=1))
+    # False (``--invite-only``): only the operator creates groups, with ``operator_token`` as bearer token; with
+    # no operator token, nobody can.
+    open_groups: bool = True
+    operator_token: str | None = None
+    # Addresses of reverse proxies whose X-Forwarded-For is believed (``--forwarded-allow-ips``); by default
+    # none is: the rate limits count the address that connected.
+    forwarded_allow_ips: list[str] = field(default_factory=list)
+    # Seconds a request may take to arrive whole, headers and body (see slow_clients).
+    read_timeout_s: float = 30.0
     # The server's wall clock (invite expiry, rate limits, clamping stamps from the future); tests replace it.
     now_ms: Callable[[], int] = wall_clock_ms
 
@@ -55,6 +70,9 @@ _ERRORS: dict[int | str, dict[str, object]] = {
     for status in (400, 401, 403, 404, 409, 413, 429, 503)
 }
 _bearer = HTTPBearer(auto_error=False, description="the device token received when creating or joining a group")
+OPERATOR_HEADER = "x-grapevine-operator"
+"""Carries an invite-only server's operator token when creating a group."""
+
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
@@ -119,12 +137,26 @@ def create_app(config: ServerConfig, store: ServerStore | None = None) -> FastAP
         return {"status": "ok", "version": __version__}
 
     @app.post("/v1/groups", status_code=201, tags=["groups"], openapi_extra=_SIGN_IN_OPTIONAL)
-    def create_group(request: schemas.CreateGroup, credentials: Credentials) -> schemas.Membership:
-        """Create a group; the caller becomes its admin and gets a device token.
+    def create_group(
+        request: schemas.CreateGroup, http_request: Request, credentials: Credentials
+    ) -> schemas.Membership:
+        """Create a group; the caller becomes its admin and gets a device token (rate-limited per address; on an
+        invite-only server, only with the operator's token in the ``X-Grapevine-Operator`` header).
 
         Signed in (a device token of this server) the caller stays the person they are; otherwise the server
         assigns them a new person id."""
+        if not config.open_groups:
+            # Its own header, not the bearer scheme: that carries the caller's sign-in, which any member has.
+            given = http_request.headers.get(OPERATOR_HEADER, "").strip()
+            if not config.operator_token or not secrets.compare_digest(given.encode(), config.operator_token.encode()):
+                raise access.AccessDenied(403, "this server is invite-only: ask its operator to create your group")
+        address = _address(http_request)
         with store.transaction() as session:
+            limited = access.rate_limited(
+                session, f"group {address}", config.group_creations, config.group_window, now()
+            )
+            if limited and config.open_groups:
+                raise access.AccessDenied(429, "too many groups created from this address: try again later")
             known = _known(session, credentials)
             membership = access.create_group(session, request, now(), known)
         logger.info("group %s created", membership.group_id)
@@ -143,11 +175,10 @@ def create_app(config: ServerConfig, store: ServerStore | None = None) -> FastAP
 
         Rate-limited per client address. The person id is never the request's: a new member gets a new one, a
         caller signed in on this server (another group) keeps theirs, a device code brings its maker's."""
-        address = http_request.client.host if http_request.client else "unknown"
+        address = _address(http_request)
         with store.transaction() as session:
-            if access.count_recent_attempts(session, address, config.join_window, now()) >= config.join_attempts:
+            if access.rate_limited(session, address, config.join_attempts, config.join_window, now()):
                 raise access.AccessDenied(429, "too many invite attempts from this address: try again later")
-            access.record_attempt(session, address, now())
         with store.transaction() as session:
             membership = access.redeem(session, request, now(), _known(session, credentials))
         logger.info("member %s joined group %s", membership.member_id, membership.group_id)
@@ -215,7 +246,8 @@ def create_app(config: ServerConfig, store: ServerStore | None = None) -> FastAP
         limit: Annotated[int, Query(ge=1, le=schemas.MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE,
     ) -> Response:
         """The group's edits after ``since``, in sequence order, a page at a time."""
-        read = partial(_read_page, store, credentials.credentials if credentials else None, group_id, since, limit)
+        token = credentials.credentials if credentials else None
+        read = partial(_read_page, store, token, group_id, since, limit, config.max_page_bytes)
         # A device polling every minute gets a page of a few changes: on SQLite (a local file whose readers never
         # wait) that is built right here, as the trip to a worker thread was a tenth of an incremental sync.
         # Anything larger, and every page on PostgreSQL (network round trips), is built on a worker thread.
@@ -227,12 +259,23 @@ def create_app(config: ServerConfig, store: ServerStore | None = None) -> FastAP
     return app
 
 
+def _address(request: Request) -> str:
+    # The connecting address, or the one a trusted proxy (--forwarded-allow-ips) forwarded: uvicorn decides.
+    return request.client.host if request.client else "unknown"
+
+
 # Pages of up to this many changes are built on the event loop (SQLite only): well under a millisecond.
 _INLINE_PAGE_CHANGES = 200
 
 
 def _read_page(
-    store: ServerStore, token: str | None, group_id: uuid.UUID, since: int, limit: int, at_most: int | None
+    store: ServerStore,
+    token: str | None,
+    group_id: uuid.UUID,
+    since: int,
+    limit: int,
+    max_bytes: int,
+    at_most: int | None,
 ) -> bytes | None:
     """Sign in and read one page in one snapshot; None if the page would hold more than ``at_most`` changes."""
     with store.read_connection() as connection:
@@ -241,10 +284,12 @@ def _read_page(
         newest = feed.newest_seq(connection, group_id)
         if at_most is not None and newest - since > at_most:
             return None
-        return feed.pull_page(connection, group_id, since, limit, newest)
+        return feed.pull_page(connection, group_id, since, limit, newest, max_bytes)
 
 
 def _add_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, problems.invalid_request)
+
     @app.exception_handler(access.AccessDenied)
     def _access_denied(_request: Request, error: access.AccessDenied) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None

@@ -20,13 +20,18 @@ from recommender.server import ownership, schemas
 from recommender.server.access import Caller
 from recommender.server.models import RecordOwner, ServerChange, SyncGroup
 from recommender.storage.hlc import Stamp
-from recommender.sync.wire import check_change
+from recommender.sync.wire import check_change, edit_size_problems
 
 # Stamps more than this far ahead of the server's clock are clamped: one device with a clock set years ahead
 # must not win every later edit of the fields it touched.
 FUTURE_LIMIT_MS = 3_600_000
 # Changes read past a full page so that the fields of one edit are never split across two pages.
 _PAGE_TAIL = 64
+# A pull page's values in bytes: an initial pull of 10k ordinary vendors is a few pages of this; a group full of
+# 10,000-character notes is many pages, not one of hundreds of megabytes.
+MAX_PAGE_BYTES = 4 * 1024 * 1024
+# What a field change adds to a page besides its value (field name, and its share of the edit's id and stamp).
+_ROW_BYTES = 16
 
 
 class PushRefused(Exception):
@@ -61,7 +66,7 @@ def push(
         for index, change in enumerate(changes)
         if (reason := check_change(change.entity, change.field, change.value, change.stamp)) is not None
     ]
-    if problems:
+    if problems or (problems := edit_size_problems(changes)):
         raise InvalidChanges(problems)
     # Take the group's lock first: everything below sees every push committed before ours.
     session.execute(update(SyncGroup).where(SyncGroup.id == caller.group_id).values(last_seq=SyncGroup.last_seq))
@@ -174,13 +179,27 @@ def newest_seq(connection: Connection | Session, group_id: uuid.UUID) -> int:
     return connection.execute(_NEWEST, {"group_id": group_id}).scalar() or 0
 
 
-def pull_page(connection: Connection, group_id: uuid.UUID, since: int, limit: int, newest: int) -> bytes:
+def pull_page(
+    connection: Connection, group_id: uuid.UUID, since: int, limit: int, newest: int, max_bytes: int = MAX_PAGE_BYTES
+) -> bytes:
     """A page of edits after ``since`` as compact JSON (a :class:`schemas.PullPage`), built without re-encoding.
 
-    ``limit`` counts field changes, so a page's size stays bounded however the changes group into edits; ``newest``
-    is :func:`newest_seq`, read by the caller in the same snapshot.
+    ``limit`` counts field changes and ``max_bytes`` their values' size, so a page stays bounded however large
+    the values or however the changes group into edits (a page ends after the edit that crosses ``max_bytes``;
+    one edit is at most a record). ``newest`` is :func:`newest_seq`, read by the caller in the same snapshot.
     """
-    rows = list(connection.execute(_FEED, {"group_id": group_id, "since": since, "limit": limit}).all())
+    rows: list[Any] = []
+    size = 0
+    # Read row by row (a server-side cursor on PostgreSQL): a page of large notes is never held whole.
+    result = connection.execution_options(stream_results=True).execute(
+        _FEED, {"group_id": group_id, "since": since, "limit": limit}
+    )
+    for row in result:
+        if size >= max_bytes and (row[1], row[2], row[5]) != (rows[-1][1], rows[-1][2], rows[-1][5]):
+            break
+        rows.append(row)
+        size += len(row[4]) + _ROW_BYTES
+    result.close()
     if len(rows) == limit:
         _, entity, record_id, _, _, stamp = rows[-1]
         tail = {"group_id": group_id, "since": rows[-1][0], "limit": _PAGE_TAIL}

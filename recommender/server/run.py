@@ -14,6 +14,7 @@ import uvicorn
 
 from recommender.server import logs
 from recommender.server.app import ServerConfig, create_app
+from recommender.server.slow_clients import protocol_with_timeout
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +29,14 @@ def _uvicorn_config(config: ServerConfig, host: str, port: int, access_log: bool
         log_config=None,
         # Bounded lingering: a client that stops reading cannot hold a worker for ever.
         timeout_keep_alive=5,
+        # ... nor one that sends its request slowly (half-open headers or bodies).
+        http=protocol_with_timeout(config.read_timeout_s),
+        # X-Forwarded-For only from the proxies named (uvicorn would believe any from 127.0.0.1): otherwise anyone
+        # on this machine could claim a fresh address per request, and the rate limits would count nothing.
+        proxy_headers=bool(config.forwarded_allow_ips),
+        forwarded_allow_ips=config.forwarded_allow_ips or [],
+        # Beyond this many connections new requests get 503 at once instead of queueing without end.
+        limit_concurrency=1000,
     )
 
 

@@ -7,6 +7,7 @@ processes write one database safely. Reads use ordinary deferred transactions an
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
@@ -125,6 +126,7 @@ class Database:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise DatabaseError(f"cannot create the folder for {path}: {error.strerror}") from error
+        _private_file(path)
         database = cls(path, now_ms)
         try:
             with database._write_engine.begin() as connection:
@@ -175,3 +177,21 @@ class Database:
     def close(self) -> None:
         self._write_engine.dispose()
         self._read_engine.dispose()
+
+
+def _private_file(path: Path) -> None:
+    """Create the database file readable by its owner only (it holds group tokens), or make an existing one so.
+
+    SQLite gives the -wal and -shm files it creates the permissions of the database file."""
+    try:
+        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            with contextlib.suppress(OSError):
+                # Another user's file (opened read-only on purpose, say) is left as it is.
+                if file.stat().st_mode & 0o077 and file.stat().st_uid == getattr(os, "getuid", lambda: -1)():
+                    file.chmod(0o600)
+    except OSError:
+        return  # reported as the database error it will cause
+    else:
+        os.close(descriptor)

@@ -28,6 +28,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from recommender.storage.json_text import JsonText
+
 # Stable constraint names keep Alembic's batch migrations on SQLite predictable.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -251,8 +253,9 @@ class ChangeLogEntry(Base):
     entity: Mapped[str] = mapped_column(String(16))
     record_id: Mapped[uuid.UUID] = mapped_column()
     field: Mapped[str] = mapped_column(String(64))
-    # The field's value encoded as JSON (UUIDs and dates as strings), so every type travels the same way.
-    value: Mapped[Any] = mapped_column(JSON)
+    # The field's value encoded as JSON (UUIDs and dates as strings), so every type travels the same way; kept as
+    # text so that it reads back bit for bit (see JsonText).
+    value: Mapped[Any] = mapped_column(JsonText)
     stamp: Mapped[str] = mapped_column(String(64))
     # "local" for edits made here; otherwise the id of the group whose server delivered it.
     origin: Mapped[str] = mapped_column(String(64), default="local")

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
+from urllib3.util import parse_url
 
 from recommender.sync.wire import WireChange
 
@@ -67,6 +68,12 @@ def check_server_url(url: str, *, allow_insecure: bool = False) -> str:
     parts = urlsplit(url.strip())
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise SyncError(f"not a server address: {url!r} (expected e.g. https://sync.example.org)")
+    # The host requests will really connect to (urllib3's parse, which reads "\" as a path separator where
+    # urlsplit does not): "http://evil.invalid\@localhost" is evil.invalid to one, localhost to the other.
+    # Addresses the two read differently, or with a user name in them, are refused outright.
+    connects_to = (parse_url(requests.Request("GET", url.strip()).prepare().url or "").host or "").strip("[]")
+    if "@" in parts.netloc or "\\" in url or connects_to.lower() != parts.hostname.lower():
+        raise SyncError(f"not a server address: {url!r} (expected e.g. https://sync.example.org)")
     if parts.scheme == "http" and not allow_insecure and not _is_loopback(parts.hostname):
         raise InsecureServerError(
             f"refusing plain HTTP to {parts.hostname}: anyone on the network could read the group's data and "
@@ -82,6 +89,10 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+OPERATOR_HEADER = "X-Grapevine-Operator"
+"""Carries an invite-only server's operator token when creating a group (matches the server's)."""
 
 
 class SyncClient:
@@ -119,10 +130,14 @@ class SyncClient:
 
     # Groups and access
 
-    def create_group(self, name: str, display_name: str, *, identity_token: str | None = None) -> dict[str, Any]:
-        """A new group; ``identity_token`` (a device token of mine on this server) keeps me the person I am here."""
+    def create_group(
+        self, name: str, display_name: str, *, identity_token: str | None = None, operator_token: str | None = None
+    ) -> dict[str, Any]:
+        """A new group; ``identity_token`` (a device token of mine on this server) keeps me the person I am here,
+        ``operator_token`` lets an invite-only server's operator create it."""
         body = {"name": name, "display_name": display_name}
-        return self._json("POST", "/v1/groups", body, retry_safe=False, token=identity_token)
+        headers = {OPERATOR_HEADER: operator_token} if operator_token else None
+        return self._json("POST", "/v1/groups", body, retry_safe=False, token=identity_token, headers=headers)
 
     def join(self, code: str, display_name: str, *, identity_token: str | None = None) -> dict[str, Any]:
         """Redeem an invite or device code; ``identity_token`` as for :meth:`create_group`."""
@@ -176,8 +191,9 @@ class SyncClient:
         params: dict[str, str] | None = None,
         retry_safe: bool = True,
         token: str | None = None,
+        headers: dict[str, str] | None = None,
     ) -> dict[str, Any]:
-        response = self._request(method, path, body, params=params, retry_safe=retry_safe, token=token)
+        response = self._request(method, path, body, params=params, retry_safe=retry_safe, token=token, headers=headers)
         try:
             document = response.json()
         except ValueError as error:
@@ -195,21 +211,37 @@ class SyncClient:
         params: dict[str, str] | None = None,
         retry_safe: bool = True,
         token: str | None = None,
+        headers: dict[str, str] | None = None,
     ) -> requests.Response:
         token = token or self.token
-        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        headers = dict(headers or {})
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
         attempts = self.retry.attempts if retry_safe else 1
         for attempt in range(attempts):
             last = attempt == attempts - 1
             try:
+                # Redirects are never followed: one to another host would take the device token with it.
                 response = self.session.request(
-                    method, self.base_url + path, json=body, params=params, headers=headers, timeout=self.timeout_s
+                    method,
+                    self.base_url + path,
+                    json=body,
+                    params=params,
+                    headers=headers,
+                    timeout=self.timeout_s,
+                    allow_redirects=False,
                 )
             except requests.RequestException as error:
                 if last:
                     raise SyncError(f"cannot reach the sync server at {self.base_url}: {_reason(error)}") from None
                 logger.info("%s %s failed (%s); retrying", method, path, type(error).__name__)
             else:
+                if response.is_redirect:
+                    where = response.headers.get("location", "elsewhere")
+                    raise SyncError(
+                        f"the server at {self.base_url} redirects to {where}: use that address if you trust it",
+                        status=response.status_code,
+                    )
                 if response.status_code < 400:
                     return response
                 if response.status_code not in _RETRY_STATUSES or last:

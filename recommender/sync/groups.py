@@ -89,10 +89,11 @@ def _undo_membership(client: SyncClient, membership: dict[str, object]) -> None:
             logger.warning("could not leave the group just joined: %s", error)
 
 
-def create_group(db: Database, name: str, client: SyncClient) -> GroupLink:
-    """Create a group on the client's server with this install's owner as its admin."""
+def create_group(db: Database, name: str, client: SyncClient, *, operator_token: str | None = None) -> GroupLink:
+    """Create a group on the client's server with this install's owner as its admin (``operator_token``: on an
+    invite-only server, its operator's)."""
     _, display_name, identity = _owner(db, client.base_url)
-    membership = client.create_group(name, display_name, identity_token=identity)
+    membership = client.create_group(name, display_name, identity_token=identity, operator_token=operator_token)
     link = _join_locally(db, client, membership)
     logger.info("created group %s on %s", link.group_id, link.server_url)
     return link

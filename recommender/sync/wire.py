@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, Float, Integer, String, Text, Uuid
 
 from recommender.storage.changelog import synced_fields
+from recommender.storage.limits import LONG_TEXT_CHARS, MAX_RECORD_BYTES, encoded_size
 from recommender.storage.models import SYNCED_MODELS
 
 ENTITIES = tuple(SYNCED_MODELS)
@@ -63,6 +64,23 @@ ValueCheck = Callable[[Any], str | None]
 def check_change(entity: str, field: str, value: Any, stamp: str) -> str | None:
     """Why a change cannot be accepted, or None when it is valid."""
     return stamp_problem(stamp) or value_problem(entity, field, value)
+
+
+def edit_size_problems(changes: Sequence[WireChange | Any]) -> list[tuple[int, str]]:
+    """The positions of changes whose edit (one record's fields at one stamp) is larger than MAX_RECORD_BYTES."""
+    sizes: dict[tuple[str, Any, str], int] = {}
+    for change in changes:
+        key = (change.entity, change.record_id, change.stamp)
+        value = change.value
+        # Text, the only large kind of value, counted without encoding it: a push checks every field.
+        size = len(value.encode("utf-8", "surrogatepass")) + 2 if isinstance(value, str) else encoded_size([value])
+        sizes[key] = sizes.get(key, 0) + size
+    too_big = {key for key, size in sizes.items() if size > MAX_RECORD_BYTES}
+    return [
+        (index, f"{change.entity} {change.record_id}: the record is larger than {MAX_RECORD_BYTES:,} bytes in all")
+        for index, change in enumerate(changes)
+        if (change.entity, change.record_id, change.stamp) in too_big
+    ]
 
 
 def stamp_problem(stamp: Any) -> str | None:
@@ -116,7 +134,8 @@ def _type_check(entity: str, field: str, column_type: Any) -> ValueCheck:
     if isinstance(column_type, Date):
         return lambda value: None if _parses(dt.date.fromisoformat, value) else f"{where} must be a date (YYYY-MM-DD)"
     if isinstance(column_type, String | Text):
-        return _text_check(where, getattr(column_type, "length", None))
+        # Free text (Text, no length of its own) has the documented long-text limit.
+        return _text_check(where, getattr(column_type, "length", None) or LONG_TEXT_CHARS)
     if isinstance(column_type, JSON):
         return _tags_check(where)
     return lambda _value: f"{where} has a type sync does not know"
@@ -135,11 +154,11 @@ def _number_check(where: str, bounds: tuple[float, float], *, whole: bool) -> Va
     return check
 
 
-def _text_check(where: str, limit: int | None) -> ValueCheck:
+def _text_check(where: str, limit: int) -> ValueCheck:
     def check(value: Any) -> str | None:
         if not isinstance(value, str):
             return f"{where} must be text"
-        if limit is not None and len(value) > limit:
+        if len(value) > limit:
             return f"{where} is longer than {limit} characters"
         return None if storable_text(value) else f"{where} holds characters no database can store"
 

@@ -146,3 +146,29 @@ def test_the_quick_check_knows_the_newest_revision(db: Database) -> None:
     assert newest_revision_file() == head_revision()
     with db.engine.connect() as connection:
         assert stored_revision(connection) == head_revision()
+
+
+def test_change_log_numbers_stored_as_reals_become_their_exact_json_text(tmp_path: Path) -> None:
+    # Schema 0002 declared the value JSON (NUMERIC affinity): SQLite stored JSON numbers as REALs.
+    path = tmp_path / "old.sqlite"
+    connection = sqlite3.connect(path)
+    connection.executescript((SAVED / "0002.sql").read_text(encoding="utf-8"))
+    seqs = []
+    for value in (0.111924153986845, -7.161363409357801e-06, 3):
+        cursor = connection.execute(
+            "INSERT INTO change_log (entity, record_id, field, value, stamp, origin, applied) "
+            "VALUES ('vendors', 'ab', 'lat', ?, '000000000000001-000000-x', 'local', 1)",
+            (value,),
+        )
+        seqs.append(cursor.lastrowid)
+    connection.commit()
+    connection.close()
+
+    Database.open(path).close()
+    connection = sqlite3.connect(path)
+    stored = [
+        connection.execute("SELECT value, typeof(value) FROM change_log WHERE seq = ?", (seq,)).fetchone()
+        for seq in seqs
+    ]
+    connection.close()
+    assert stored == [("0.111924153986845", "text"), ("-7.161363409357801e-06", "text"), ("3", "text")]

@@ -15,6 +15,8 @@ directly, one test per operation.
 
 from __future__ import annotations
 
+import json
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -43,7 +45,9 @@ EXAMPLES_PER_OPERATION = 60
 def member(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, Any]]]:
     folder: Path = tmp_path_factory.mktemp("fuzz")
     # Generous join limit: the fuzzer redeems made-up codes far more often than any person would.
-    config = ServerConfig(database_url=f"sqlite:///{folder / 'server.sqlite'}", join_attempts=10**9)
+    config = ServerConfig(
+        database_url=f"sqlite:///{folder / 'server.sqlite'}", join_attempts=10**9, group_creations=10**9
+    )
     with running_server(config) as url:
         answer = requests.post(
             f"{url}/v1/groups",
@@ -110,5 +114,68 @@ def test_no_request_gets_a_server_error_or_an_answer_outside_the_schema(
         case.call_and_validate(
             base_url=url, session=session, headers=headers, excluded_checks=[checks.positive_data_acceptance]
         )
+
+    fuzz()
+
+
+# JSON documents schemathesis never writes: non-finite and overflowing numbers, lone surrogates, deep nesting.
+_HOSTILE_SCALARS = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from(["\ud800", "\udfff", "a\ud800b", "\x00", "\U0010ffff"]),
+    st.text(max_size=20),
+    st.integers(),
+    st.booleans(),
+    st.none(),
+)
+_HOSTILE_JSON = st.recursive(
+    _HOSTILE_SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8) | st.just("\ud800"), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+_FIELDS = ("name", "code", "person_id", "display_name", "expires_in_s", "max_uses", "changes")
+
+
+def _change(value: Any) -> dict[str, Any]:
+    record_id = "00000000-0000-4000-8000-000000000001"
+    return {
+        "entity": "vendors",
+        "record_id": record_id,
+        "field": "lat",
+        "value": value,
+        "stamp": "000000000000001-000000-x",
+    }
+
+
+def _encode(document: Any, nest: int) -> bytes:
+    # allow_nan: writes NaN/Infinity as Python's json reads them; ensure_ascii: lone surrogates as \ud800 escapes.
+    text = json.dumps(document, allow_nan=True)
+    return ("[" * nest + text + "]" * nest).encode() if nest else text.encode()
+
+
+@pytest.mark.parametrize(("method", "path"), OPERATIONS, ids=[f"{m} {p}" for m, p in OPERATIONS])
+def test_hostile_json_never_gets_a_server_error(member: tuple[str, dict[str, Any]], method: str, path: str) -> None:
+    url, membership = member
+    target = url + path.replace("{group_id}", membership["group_id"]).replace("{member_id}", membership["member_id"])
+    target = target.replace("{device_id}", str(uuid.uuid4()))
+    session = requests.Session()
+
+    @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None)
+    @given(
+        fields=st.dictionaries(st.sampled_from(_FIELDS), _HOSTILE_JSON, max_size=4),
+        value=_HOSTILE_JSON,
+        nest=st.sampled_from([0, 0, 0, 5000, 200_000]),
+        signed_in=st.booleans(),
+    )
+    def fuzz(fields: dict[str, Any], value: Any, nest: int, signed_in: bool) -> None:
+        document = fields | {"changes": [_change(value)]} if "changes" in path else fields
+        headers = {"Content-Type": "application/json"}
+        if signed_in:
+            headers["Authorization"] = f"Bearer {membership['token']}"
+        answer = session.request(method, target, data=_encode(document, nest), headers=headers, timeout=30)
+        assert answer.status_code < 500, answer.text[:300]
+        if answer.status_code >= 400:
+            assert answer.json()["detail"]
 
     fuzz()
