@@ -32,7 +32,7 @@ from recommender.ranking.model import RatingModel
 from recommender.ranking.perspective import BLOCKED, LIKE_MINDED, ME, NETWORK, STRANGER, STRANGER_EACH, Perspective
 
 HABIT_SHRINKAGE = 1.0
-"""The weight of my network's reviews it takes to move their habit halfway from none."""
+"""The weight of my network's reviews it takes to move their habit halfway from the typical one."""
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,26 @@ def review_weights(model: RatingModel, perspective: Perspective, reviews: NDArra
     return raw
 
 
+def counted_deviations(model: RatingModel, perspective: Perspective, reviews: NDArray[np.int64]) -> NDArray[np.float64]:
+    """Each review's deviation as it counts for me: clipped in the pool of people outside my network; and for
+    someone behind one of my contacts, their habit is shrunk toward that contact's rather than toward none (a
+    newcomer my friend vouches for is read as rating like my friend until they have said more, so a crowd of fresh
+    accounts behind a friend cannot sound keener than the friend)."""
+    kind = perspective.classes[model.voices[reviews]]
+    counted = np.where(
+        (kind == LIKE_MINDED) | (kind == STRANGER), model.pooled_deviations[reviews], model.deviations[reviews]
+    )
+    authors = model.authors[reviews]
+    roots = perspective.view.roots[authors]
+    behind = (kind == NETWORK) & (model.voices[reviews] == authors) & (roots >= 0) & (roots != authors)
+    if behind.any():
+        shrinkage = model.settings.reviewer_shrinkage
+        who = authors[behind]
+        habit = (model.own_sums[who] + shrinkage * model.habits[roots[behind]]) / (shrinkage + model.own_counts[who])
+        counted[behind] = model.stars[reviews[behind]] - model.centre - habit
+    return counted
+
+
 def contact_shares(
     model: RatingModel, perspective: Perspective, reviews: NDArray[np.int64], raw: NDArray[np.float64]
 ) -> NDArray[np.float64]:
@@ -154,7 +174,7 @@ def gather(model: RatingModel, perspective: Perspective, items: NDArray[np.int64
     raw = review_weights(model, perspective, reviews)
     omega = raw * contact_shares(model, perspective, reviews, raw)
     kind = classes[model.voices[reviews]]
-    deviation = model.deviations[reviews]
+    deviation = counted_deviations(model, perspective, reviews)
     pooled = model.pooled_deviations[reviews]
     own = model.voices[reviews] == model.authors[reviews]
     age = model.age_factors[reviews]
@@ -225,7 +245,10 @@ def gather(model: RatingModel, perspective: Perspective, items: NDArray[np.int64
     weight = heard + like_raw * like_share + stranger_raw * stranger_share
     pull = by_item(mine, omega * deviation) + by_item(liked, raw * pooled) * like_share + stranger_pull * stranger_share
     mouth = omega[mine]
-    habit = float(np.dot(mouth, model.habits[model.authors[reviews[mine]]]) / (HABIT_SHRINKAGE + mouth.sum()))
+    habit = float(
+        (np.dot(mouth, model.levels[model.authors[reviews[mine]]]) + HABIT_SHRINKAGE * model.typical_habit)
+        / (HABIT_SHRINKAGE + mouth.sum())
+    )
     heard_pull = by_item(mine, omega * deviation)
     return Evidence(items, weight, pull, network, priors, habit, heard, heard_pull)
 
@@ -233,11 +256,16 @@ def gather(model: RatingModel, perspective: Perspective, items: NDArray[np.int64
 def level(model: RatingModel, evidence: Evidence, viewer: int | None = None) -> float:
     """Where ratings start before any category or vendor: the scale's centre plus my network's habit, or, given a
     ``viewer``, that person's own habit (evaluation predicts the stars the viewer will give)."""
-    return model.centre + (float(model.habits[viewer]) if viewer is not None else evidence.habit)
+    return model.centre + (float(model.levels[viewer]) if viewer is not None else evidence.habit)
 
 
 def ratings(
-    model: RatingModel, evidence: Evidence, viewer: int | None = None, *, network_only: bool = False
+    model: RatingModel,
+    evidence: Evidence,
+    viewer: int | None = None,
+    *,
+    network_only: bool = False,
+    clipped: bool = True,
 ) -> NDArray[np.float64]:
     """Each vendor's rating from its evidence: its category's prior moved toward its own weighed reviews.
 
@@ -252,7 +280,7 @@ def ratings(
     start = level(model, evidence, viewer)
     value = start + prior + (pull - weight * prior) / (k + weight)
     low, high = model.scale
-    return np.clip(value, low, high)
+    return np.clip(value, low, high) if clipped else value
 
 
 def vendor_weights(
@@ -267,8 +295,7 @@ def vendor_weights(
     kind = perspective.classes[model.voices[reviews]]
     pooled = (kind == LIKE_MINDED) | (kind == STRANGER)
     omega[pooled] *= _share(perspective.view.settings.stranger_weight, np.asarray(raw[pooled].sum()))
-    counted = np.where(pooled, model.pooled_deviations[reviews], model.deviations[reviews])
-    return reviews, omega, counted
+    return reviews, omega, counted_deviations(model, perspective, reviews)
 
 
 def empty_evidence(model: RatingModel) -> Evidence:

@@ -125,8 +125,8 @@ class Explanation:
         total = sum(t.effective_weight for t in mine)
         # Each surprise is counted against the category prior shown; against the network's own prior instead:
         pull = sum(t.effective_weight * (t.surprise + self.category_prior - self.network_prior) for t in mine)
-        low, high = self.scale
-        return min(max(self.level + self.network_prior + pull / (self.network_shrinkage + total), low), high)
+        # Not clipped to the scale, as in ``ranking.ranker``: it orders vendors, it is not shown.
+        return self.level + self.network_prior + pull / (self.network_shrinkage + total)
 
     def recompute(self) -> float:
         """The score from the parts, step by step as documented in ``ranking.evidence`` and ``ranking.score``."""

@@ -54,6 +54,10 @@ class RatingSettings:
         return np.power(0.5, np.maximum(ages_days, 0.0) / self.half_life_days)
 
 
+TYPICAL_HABIT_REVIEWS = 3
+"""Own reviews that make an author count toward the typical habit."""
+
+
 class RatingModel:
     """Habits fitted on every review, and the reviews grouped by vendor, by voice and by author."""
 
@@ -92,11 +96,23 @@ class RatingModel:
         self._own = own
         self.centre = (scale[0] + scale[1]) / 2.0
         own_counts = np.bincount(self.authors[own], minlength=n_people)
-        self.habits = np.bincount(self.authors[own], self.stars[own] - self.centre, n_people) / (
-            self.settings.reviewer_shrinkage + own_counts
+        own_sums = np.bincount(self.authors[own], self.stars[own] - self.centre, n_people)
+        established = own_counts >= TYPICAL_HABIT_REVIEWS
+        self.typical_habit = (
+            float(np.median(own_sums[established] / own_counts[established])) if established.any() else 0.0
         )
-        """How far above the scale's centre each author's own reviews sit, shrunk toward 0 (hearsay excluded:
-        someone else's record of my opinion says nothing about my habit)."""
+        """The median habit of people with a few reviews of their own: where a person's level stands before they
+        have said much (a median, so that accounts with one or two reviews, or fewer than half the established
+        ones, cannot move it)."""
+        shrinkage = self.settings.reviewer_shrinkage
+        self.own_counts, self.own_sums = own_counts, own_sums
+        self.habits = own_sums / (shrinkage + own_counts)
+        """How far above the scale's centre each author's own reviews sit, shrunk toward none (hearsay excluded:
+        someone else's record of my opinion says nothing about my habit). Only the author can move it."""
+        self.levels = (own_sums + shrinkage * self.typical_habit) / (shrinkage + own_counts)
+        """The same shrunk toward the typical habit: where each person's own ratings start (evaluation predicts
+        the stars a viewer will give from it). Unlike ``habits`` it leans on everyone's, so it only ever sets
+        where the whole scale starts, never how one vendor compares with another."""
         # Hearsay about someone who never reviewed anything themselves is read with its recorder's habit: it is the
         # recorder's word, in the recorder's way of giving stars.
         known = own_counts[self.authors] > 0

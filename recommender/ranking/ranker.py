@@ -66,7 +66,8 @@ class Ranker:
         else:
             positions = items
         viewer = perspective.me if include_viewer_bias and perspective.me >= 0 else None
-        rated = ratings(model, evidence, viewer, network_only=True)[positions]
+        # Not clipped to the scale: two vendors my network rates below its floor still rank by how far below.
+        rated = ratings(model, evidence, viewer, network_only=True, clipped=False)[positions]
         distance = self.distances(items, origin) - self.geometry.service_radius_km[items]
         closeness = proximity(distance, self.geometry.radius_km[items])
         return combine(rated, closeness, relevance, self.settings, model.scale, evidence.network[positions])

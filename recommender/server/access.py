@@ -274,12 +274,20 @@ def remove_member(session: Session, caller: Caller, member_id: uuid.UUID, now: d
     member = session.get(Member, member_id)
     if member is None or member.group_id != caller.group_id or member.removed_at is not None:
         raise AccessDenied(404, "no such member in this group")
-    if member.is_admin and _other_admins(session, member) == 0:
+    # Orphaning means members left without an admin: the last member of all may still leave.
+    if member.is_admin and _other_admins(session, member) == 0 and _other_members(session, member) > 0:
         raise AccessDenied(409, "the group's last admin cannot leave or be removed: hand over admin rights first")
     member.removed_at = now
     session.execute(
         update(Device).where(Device.member_id == member_id, Device.revoked_at.is_(None)).values(revoked_at=now)
     )
+
+
+def _other_members(session: Session, member: Member) -> int:
+    others = select(func.count()).where(
+        Member.group_id == member.group_id, Member.removed_at.is_(None), Member.id != member.id
+    )
+    return session.scalar(others) or 0
 
 
 def _other_admins(session: Session, member: Member) -> int:
