@@ -22,6 +22,9 @@ ME, NETWORK, LIKE_MINDED, BLOCKED, STRANGER = range(5)
 """Class codes, in the order of ``_RELATIONS``."""
 _RELATIONS = (Relation.ME, Relation.NETWORK, Relation.LIKE_MINDED, Relation.BLOCKED, Relation.STRANGER)
 
+LIKE_MINDED_LIMIT = 50
+"""At most this many people count as like-minded: the ones who agree with me most."""
+
 STRANGER_EACH = 0.01
 """What one stranger's review counts before the strangers' pool is full."""
 
@@ -43,8 +46,13 @@ class Perspective:
             agreement = model.agreement(view.me) if view.me >= 0 else np.zeros(len(view.weights))
         n = len(view.weights)
         classes = np.full(n, STRANGER, dtype=np.int8)
-        liked = agreement > 0
-        classes[liked] = LIKE_MINDED
+        candidates = np.flatnonzero(agreement > 0)
+        if len(candidates) > LIKE_MINDED_LIMIT:
+            # Only the most like-minded are told apart from strangers: they share one small bounded pool anyway,
+            # and a viewer then costs the same however many people happen to agree a little.
+            order = np.lexsort((candidates, -agreement[candidates]))
+            candidates = candidates[order[:LIKE_MINDED_LIMIT]]
+        classes[candidates] = LIKE_MINDED
         network = view.network
         classes[network] = NETWORK
         classes[view.blocked] = BLOCKED
