@@ -79,8 +79,9 @@ class Membership(BaseModel):
 
 
 class CreateInvite(Strict):
-    expires_in_s: int = Field(default=7 * 24 * 3600, ge=60, le=365 * 24 * 3600)
-    max_uses: int = Field(default=1, ge=1, le=1000)
+    # Strict: a JSON true is not the number 1 (the schema says integer, and the fuzz suite holds us to it).
+    expires_in_s: int = Field(default=7 * 24 * 3600, ge=60, le=365 * 24 * 3600, strict=True)
+    max_uses: int = Field(default=1, ge=1, le=1000, strict=True)
 
 
 class InviteCode(BaseModel):
