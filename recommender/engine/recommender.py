@@ -18,7 +18,15 @@ from recommender.engine.snapshot_cache import CacheKey, SnapshotCache, WarmedSum
 from recommender.geo.distance import geodesic_km
 from recommender.geo.home import get_home
 from recommender.hours import OPEN, HoursColumn
-from recommender.ranking.evidence import Evidence, copy_evidence, empty_evidence, fields_of, gather, ratings
+from recommender.ranking.evidence import (
+    Evidence,
+    copy_evidence,
+    empty_evidence,
+    fields_of,
+    gather,
+    network_habit,
+    ratings,
+)
 from recommender.ranking.explanation import Explanation
 from recommender.ranking.model import RatingSettings
 from recommender.ranking.perspective import Perspective
@@ -100,7 +108,6 @@ class Recommender:
         # searches first need it, so a keystroke then scores all its candidates in one vectorised pass.
         self._evidence = empty_evidence(snapshot.model)
         self._filled = np.zeros(len(snapshot.category_codes) + 1, dtype=np.bool_)
-        self._gathered: dict[int, Evidence] = {}
         self._habit_known = False
         self._vendors_by_code = group(snapshot.vendors.category_codes, len(self._filled))
         self._hours: HoursColumn | None = None
@@ -244,26 +251,28 @@ class Recommender:
         model = self.snapshot.model
         if not self._habit_known:
             # One level for every category: how generously my network rates, from the general view.
-            general = self._gathered[GENERAL] = gather(model, self.view())
-            self._evidence = dataclasses.replace(self._evidence, habit=general.habit)
+            self._evidence = dataclasses.replace(self._evidence, habit=network_habit(model, self.view()))
             self._habit_known = True
         combined = self._evidence
+        # The categories still missing, grouped by the view they are ranked through: one gather per view, over
+        # just their vendors (a keystroke in one category sums a few thousand vendors, not all of them).
+        wanted: dict[int, list[int]] = {}
         for code in np.unique(codes[~self._filled[codes]]).tolist():
             self.view(code)  # settles which categories have a view of their own
-            key = code if code in self._differing else GENERAL
-            gathered = self._gathered.get(key)
-            if gathered is None:
-                gathered = self._gathered[key] = gather(model, self.view(code))
-            vendors = order[offsets[code] : offsets[code + 1]]
-            combined.weight[vendors] = gathered.weight[vendors]
-            combined.pull[vendors] = gathered.pull[vendors]
-            combined.network[vendors] = gathered.network[vendors]
-            combined.heard[vendors] = gathered.heard[vendors]
-            combined.heard_pull[vendors] = gathered.heard_pull[vendors]
-            if code < model.n_categories:
-                for mine, theirs in zip(fields_of(combined.priors), fields_of(gathered.priors), strict=True):
-                    mine[code] = theirs[code]
-            self._filled[code] = True
+            wanted.setdefault(code if code in self._differing else GENERAL, []).append(code)
+        for key, members in wanted.items():
+            vendors = np.concatenate([order[offsets[code] : offsets[code + 1]] for code in members])
+            gathered = gather(model, self.view(key), vendors)
+            combined.weight[vendors] = gathered.weight
+            combined.pull[vendors] = gathered.pull
+            combined.network[vendors] = gathered.network
+            combined.heard[vendors] = gathered.heard
+            combined.heard_pull[vendors] = gathered.heard_pull
+            for code in members:
+                if code < model.n_categories:
+                    for mine, theirs in zip(fields_of(combined.priors), fields_of(gathered.priors), strict=True):
+                        mine[code] = theirs[code]
+                self._filled[code] = True
         return combined
 
     def search(

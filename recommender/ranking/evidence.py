@@ -166,6 +166,7 @@ def gather(model: RatingModel, perspective: Perspective, items: NDArray[np.int64
     s = model.settings
     trust_settings = perspective.view.settings
     classes = perspective.classes
+    every = items is None
     items = np.arange(model.n_items, dtype=np.int64) if items is None else np.asarray(items, dtype=np.int64)
     counted = np.flatnonzero(classes != STRANGER)
     reviews = model.reviews_voiced_by(counted.astype(np.int64))
@@ -215,17 +216,21 @@ def gather(model: RatingModel, perspective: Perspective, items: NDArray[np.int64
         stranger_weight=stranger_raw_c * stranger_share_c,
     )
 
-    # Per vendor: the same sums over the requested vendors only.
-    order = np.argsort(items, kind="stable")
-    sorted_items = items[order]
-    slot = np.searchsorted(sorted_items, model.items[reviews])
-    slot = np.minimum(slot, max(len(items) - 1, 0))
-    present = (sorted_items[slot] == model.items[reviews]) if len(items) else np.zeros(len(reviews), np.bool_)
+    # Per vendor: the same sums over the requested vendors only (every vendor: indexed by vendor directly).
     n = len(items)
+    if every:
+        slot, present, order = model.items[reviews], np.ones(len(reviews), np.bool_), None
+    else:
+        order = np.argsort(items, kind="stable")
+        sorted_items = items[order]
+        slot = np.minimum(np.searchsorted(sorted_items, model.items[reviews]), max(n - 1, 0))
+        present = (sorted_items[slot] == model.items[reviews]) if n else np.zeros(len(reviews), np.bool_)
 
     def by_item(mask: NDArray[np.bool_], values: NDArray[np.float64]) -> NDArray[np.float64]:
         keep = mask & present
         summed = _sum(slot[keep], values[keep], n)
+        if order is None:
+            return summed
         result = np.empty(n)
         result[order] = summed
         return result
@@ -244,13 +249,26 @@ def gather(model: RatingModel, perspective: Perspective, items: NDArray[np.int64
     heard = by_item(mine, omega)
     weight = heard + like_raw * like_share + stranger_raw * stranger_share
     pull = by_item(mine, omega * deviation) + by_item(liked, raw * pooled) * like_share + stranger_pull * stranger_share
-    mouth = omega[mine]
-    habit = float(
-        (np.dot(mouth, model.levels[model.authors[reviews[mine]]]) + HABIT_SHRINKAGE * model.typical_habit)
-        / (HABIT_SHRINKAGE + mouth.sum())
-    )
+    habit = _habit(model, reviews[mine], omega[mine])
     heard_pull = by_item(mine, omega * deviation)
     return Evidence(items, weight, pull, network, priors, habit, heard, heard_pull)
+
+
+def network_habit(model: RatingModel, perspective: Perspective) -> float:
+    """How far above the scale's centre my network and I rate (``Evidence.habit``), without gathering the rest:
+    the one level every category starts from, whatever view each category is ranked through."""
+    people = np.flatnonzero((perspective.classes == ME) | (perspective.classes == NETWORK)).astype(np.int64)
+    reviews = model.reviews_voiced_by(people)
+    raw = review_weights(model, perspective, reviews)
+    mouth = raw * contact_shares(model, perspective, reviews, raw)
+    return _habit(model, reviews, mouth)
+
+
+def _habit(model: RatingModel, reviews: NDArray[np.int64], mouth: NDArray[np.float64]) -> float:
+    return float(
+        (np.dot(mouth, model.levels[model.authors[reviews]]) + HABIT_SHRINKAGE * model.typical_habit)
+        / (HABIT_SHRINKAGE + mouth.sum())
+    )
 
 
 def level(model: RatingModel, evidence: Evidence, viewer: int | None = None) -> float:
