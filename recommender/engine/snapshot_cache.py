@@ -39,7 +39,7 @@ from recommender.trust.graph import TrustSettings
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 5
+FORMAT = 6
 """Bumped whenever what is pickled changes shape, so copies written by older code are ignored."""
 
 

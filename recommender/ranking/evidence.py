@@ -37,15 +37,12 @@ HABIT_SHRINKAGE = 1.0
 
 @dataclass(frozen=True)
 class CategoryPriors:
-    """Per category, as seen from one viewer: the prior and the weight behind each part of it."""
+    """Per category, as seen from one viewer: where its vendors start from."""
 
     prior: NDArray[np.float64]
     """Deviation from the level that a vendor of this category starts from."""
     network_prior: NDArray[np.float64]
     """The same from my own and my network's reviews alone: what ranking starts from."""
-    network_weight: NDArray[np.float64]
-    like_minded_weight: NDArray[np.float64]
-    stranger_weight: NDArray[np.float64]
 
 
 @dataclass(frozen=True)
@@ -200,20 +197,13 @@ def gather(model: RatingModel, perspective: Perspective, items: NDArray[np.int64
     # The like-minded and strangers are one pool, people outside my network: together they count no more than
     # ``stranger_weight``, the like-minded (weighed by agreement) taking a larger part of it than strangers.
     outside_share_c = _share(trust_settings.stranger_weight, like_raw_c + stranger_raw_c)
-    like_share_c = stranger_share_c = outside_share_c
     network_c = by_category(mine, omega)
-    weight_c = network_c + like_raw_c * like_share_c + stranger_raw_c * stranger_share_c
-    pull_c = (
-        by_category(mine, omega * deviation)
-        + by_category(liked, raw * pooled) * like_share_c
-        + stranger_pull_c * stranger_share_c
-    )
+    network_pull_c = by_category(mine, omega * deviation)
+    weight_c = network_c + (like_raw_c + stranger_raw_c) * outside_share_c
+    pull_c = network_pull_c + (by_category(liked, raw * pooled) + stranger_pull_c) * outside_share_c
     priors = CategoryPriors(
         prior=pull_c / (s.category_prior_shrinkage + weight_c),
-        network_prior=by_category(mine, omega * deviation) / (s.category_prior_shrinkage + network_c),
-        network_weight=network_c,
-        like_minded_weight=like_raw_c * like_share_c,
-        stranger_weight=stranger_raw_c * stranger_share_c,
+        network_prior=network_pull_c / (s.category_prior_shrinkage + network_c),
     )
 
     # Per vendor: the same sums over the requested vendors only (every vendor: indexed by vendor directly).
@@ -243,14 +233,14 @@ def gather(model: RatingModel, perspective: Perspective, items: NDArray[np.int64
     stranger_raw = np.where(stranger_raw > 1e-12, stranger_raw, 0.0)
     stranger_pull = np.where(stranger_raw > 0, stranger_pull, 0.0)
     like_raw = by_item(liked, raw)
-    like_share = stranger_share = _share(trust_settings.stranger_weight, like_raw + stranger_raw)
+    outside_share = _share(trust_settings.stranger_weight, like_raw + stranger_raw)
     # Word of mouth is what my network would tell me: a five-star review recommends, a one-star warns.
     network = by_item(mine, omega * endorsement(model, model.stars[reviews]))
     heard = by_item(mine, omega)
-    weight = heard + like_raw * like_share + stranger_raw * stranger_share
-    pull = by_item(mine, omega * deviation) + by_item(liked, raw * pooled) * like_share + stranger_pull * stranger_share
-    habit = _habit(model, reviews[mine], omega[mine])
     heard_pull = by_item(mine, omega * deviation)
+    weight = heard + (like_raw + stranger_raw) * outside_share
+    pull = heard_pull + (by_item(liked, raw * pooled) + stranger_pull) * outside_share
+    habit = _habit(model, reviews[mine], omega[mine])
     return Evidence(items, weight, pull, network, priors, habit, heard, heard_pull)
 
 
@@ -319,7 +309,7 @@ def vendor_weights(
 def empty_evidence(model: RatingModel) -> Evidence:
     """Zeroed evidence over every vendor, to be filled a category at a time."""
     n, c = model.n_items, model.n_categories
-    priors = CategoryPriors(*(np.zeros(c) for _ in range(5)))
+    priors = CategoryPriors(np.zeros(c), np.zeros(c))
     zeros = np.zeros(n)
     return Evidence(
         np.arange(n, dtype=np.int64), zeros, zeros.copy(), zeros.copy(), priors, 0.0, zeros.copy(), zeros.copy()
@@ -327,13 +317,7 @@ def empty_evidence(model: RatingModel) -> Evidence:
 
 
 def fields_of(priors: CategoryPriors) -> tuple[NDArray[np.float64], ...]:
-    return (
-        priors.prior,
-        priors.network_prior,
-        priors.network_weight,
-        priors.like_minded_weight,
-        priors.stranger_weight,
-    )
+    return (priors.prior, priors.network_prior)
 
 
 def copy_evidence(evidence: Evidence) -> Evidence:

@@ -11,11 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.typing import NDArray
 
-from recommender.ranking.evidence import gather, level, ratings
+from recommender.ranking.evidence import gather, level, outside_bound, ratings
 from recommender.ranking.model import RatingModel
 from recommender.ranking.perspective import Perspective
 from recommender.ranking.ranker import Ranker, VendorGeometry
-from recommender.trust.graph import TrustGraph
+from recommender.trust.graph import TrustGraph, TrustSettings
 
 ME = 0
 STRANGERS_BOUND = 0.1
@@ -211,3 +211,11 @@ def test_two_records_of_one_opinion_count_once_and_own_word_replaces_them() -> N
     alone = world.copy()
     alone.reviews.append((anna, 0, 2.0, anna, 0.0))
     assert own.ratings()[0] == alone.ratings()[0]
+
+
+def test_the_default_settings_promise_no_more_than_a_tenth_of_a_star() -> None:
+    """The structural bound of the pool of people outside my network, from the defaults the app ships."""
+    model = RatingModel(2, 1, np.array([0]), np.array([0]), np.array([4.0]))
+    assert outside_bound(model, TrustSettings().stranger_weight) <= STRANGERS_BOUND
+    # A pool twice as heavy would break the promise: the bound depends on the setting, not on luck.
+    assert outside_bound(model, 2 * TrustSettings().stranger_weight) > STRANGERS_BOUND
